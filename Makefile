@@ -1,0 +1,51 @@
+# Two commands: `make run` serves the portal, `make test` runs the tests.
+# Both set up what they need first (.venv, packages, translations).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+# Development settings unless the environment says otherwise.
+export DEBUG ?= 1
+
+.PHONY: run test install install-dev messages translations lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet ".[dev]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+# Compiled catalogues are build output: made here, never committed. Babel
+# compiles them, so no system gettext is needed.
+translations: $(VENV)/.installed
+	$(BIN)/pybabel compile --domain django --directory portal/locale --statistics
+
+run: install translations
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py create_admin
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install-dev translations
+	$(BIN)/pytest
+
+# Refresh the catalogues after changing interface strings (needs gettext).
+messages: install-dev
+	$(BIN)/python manage.py makemessages --locale hi --locale mr --locale fa --no-obsolete --ignore ".venv/*"
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,192 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from orgs.admin import StateFilter
+from portal.translated_admin import (
+    TranslatedAdmin,
+    TranslatedStackedInline,
+    translated,
+)
+
+from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
+
+
+@admin.register(Scheme)
+class SchemeAdmin(TranslatedAdmin):
+    list_display = ("name", "acronym", "owner")
+    list_select_related = ("owner",)
+    search_fields = ("acronym", "slug", *translated("name"))
+    autocomplete_fields = ("owner",)
+    prepopulated_fields = {"slug": ("acronym",)}
+
+
+class TimingFilter(admin.SimpleListFilter):
+    title = _("timing")
+    parameter_name = "timing"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("upcoming", _("Upcoming")),
+            ("ongoing", _("Ongoing")),
+            ("past", _("Past")),
+            ("tba", _("Dates to be announced")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "tba":
+            return queryset.filter(start_date__isnull=True)
+        if self.value() in {"upcoming", "ongoing", "past"}:
+            return getattr(queryset, self.value())()
+        return queryset
+
+
+class EventOrganiserInline(admin.TabularInline):
+    model = EventOrganiser
+    autocomplete_fields = ("organisation",)
+    extra = 0
+    min_num = 1
+    verbose_name = _("organiser")
+    verbose_name_plural = _("organisers and partners")
+
+
+class SessionInline(TranslatedStackedInline):
+    model = Session
+    fields = ("kind", "title", "topic", ("starts_at", "ends_at"), "order")
+    extra = 0
+
+
+class EventRoleInline(TranslatedStackedInline):
+    model = EventRole
+    fields = (("person", "role"), "session", "topic", "designation", "organisation", "order")
+    autocomplete_fields = ("person", "organisation")
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the sessions of the event being edited (none yet on a new event).
+        if db_field.name == "session":
+            event_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Session.objects.filter(event_id=event_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MoUInline(TranslatedStackedInline):
+    model = MoU
+    fields = ("title", "purpose", ("signed_on", "status"))
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("MoUs signed at the event (add their parties on the MoU's page)")
+
+
+FIGURE_ROWS = [(name, f"{name}_qualifier") for name in Event.FIGURES]
+
+
+@admin.register(Event)
+class EventAdmin(TranslatedAdmin):
+    list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
+    list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
+    list_select_related = ("region", "region__parent")
+    date_hierarchy = "start_date"
+    search_fields = ("slug", *translated("title"), *translated("city"), *translated("venue"))
+    autocomplete_fields = ("region", "country", "schemes", "sectors", "target_countries")
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ("created_at", "updated_at")
+    save_as = True
+    save_on_top = True
+    inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
+    actions = ("publish", "unpublish")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", ("kind", "format"), "status", "description")}),
+        (
+            _("When and where"),
+            {"fields": (("start_date", "end_date"), "venue", "city", ("region", "country"))},
+        ),
+        (_("Schemes, sectors and markets"), {"fields": ("schemes", "sectors", "target_countries")}),
+        (
+            _("How to take part"),
+            {
+                "fields": (
+                    ("registration_url", "registration_deadline"),
+                    "contact_desk",
+                    ("contact_email", "contact_phone"),
+                )
+            },
+        ),
+        (_("Headline figures, as reported"), {"fields": FIGURE_ROWS}),
+        (
+            _("Source and image"),
+            {"fields": (("source_url", "source_language"), "cover_image")},
+        ),
+        (_("Record"), {"fields": (("created_at", "updated_at"),)}),
+    )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # "Save as new" copies last year's event: the copy needs a slug of its own.
+        if request.method == "POST" and "_saveasnew" in request.POST:
+            request.POST = request.POST.copy()
+            request.POST["slug"] = ""
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _set_status(self, request, queryset, status, message):
+        count = queryset.exclude(status=status).update(status=status)
+        self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish the selected events"))
+    def publish(self, request, queryset):
+        self._set_status(
+            request,
+            queryset,
+            Event.Status.PUBLISHED,
+            lambda n: ngettext("%(count)d event published.", "%(count)d events published.", n),
+        )
+
+    @admin.action(description=_("Unpublish the selected events (back to draft)"))
+    def unpublish(self, request, queryset):
+        self._set_status(
+            request,
+            queryset,
+            Event.Status.DRAFT,
+            lambda n: ngettext(
+                "%(count)d event returned to draft.", "%(count)d events returned to draft.", n
+            ),
+        )
+
+
+class MoUPartyInline(admin.TabularInline):
+    model = MoUParty
+    autocomplete_fields = ("organisation",)
+    extra = 0
+    min_num = 2
+    validate_min = True
+
+
+@admin.register(MoU)
+class MoUAdmin(TranslatedAdmin):
+    list_display = ("title", "event", "signed_on", "status", "value", "currency")
+    list_filter = ("status",)
+    list_select_related = ("event",)
+    date_hierarchy = "signed_on"
+    search_fields = ("slug", *translated("title"), *translated("party_links__organisation__name"))
+    autocomplete_fields = ("event",)
+    readonly_fields = ("created_at", "updated_at")
+    inlines = (MoUPartyInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "event", ("signed_on", "status"))}),
+        (_("Content"), {"fields": ("purpose", "activities", "document")}),
+        (_("Value"), {"fields": (("value", "currency"),)}),
+        (_("Record"), {"fields": (("created_at", "updated_at"),)}),
+    )
+
+
+@admin.register(B2BMeeting)
+class B2BMeetingAdmin(admin.ModelAdmin):
+    list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
+    list_filter = ("status", "outcome")
+    list_select_related = ("event", "buyer", "seller")
+    date_hierarchy = "starts_at"
+    search_fields = (*translated("buyer__name"), *translated("seller__name"), "table")
+    autocomplete_fields = ("event", "buyer", "seller", "mou")
+    readonly_fields = ("created_at", "updated_at")
+    # A big event holds hundreds of meetings; counting the whole table twice
+    # per page is wasted work.
+    show_full_result_count = False

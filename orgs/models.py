@@ -1,0 +1,312 @@
+"""Who and where: countries, regions, sectors, organisations and people."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .slugs import unique_slug
+from .validators import validate_iec, validate_udyam_number, validate_upload_size
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class TranslatedRecord(models.Model):
+    """A record whose text is written in one or more of the portal's languages.
+
+    A Marathi official may write a record in Marathi only, so no single
+    language is required by the database; `required_translated` names the
+    fields that need a value in at least one language. A record with a
+    `slug` gets a stable ASCII one from the first of `slug_source` written.
+    """
+
+    required_translated = ()
+    slug_source = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.slug_source and not self.slug:
+            text = next(
+                (
+                    value
+                    for field in self.slug_source
+                    for value in self.translations(field).values()
+                ),
+                "",
+            )
+            self.slug = unique_slug(type(self), text)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        lang = get_language()
+        lang = lang if lang in LANGUAGE_CODES else LANGUAGE_CODES[0]
+        for field in self.required_translated:
+            if not self.translations(field):
+                errors[f"{field}_{lang}"] = _("Write this in at least one language.")
+        if errors:
+            raise ValidationError(errors)
+
+    def translations(self, field):
+        """The values of a translated field, by language, leaving out empty ones."""
+        values = ((lang, getattr(self, f"{field}_{lang}", None)) for lang in LANGUAGE_CODES)
+        return {lang: value for lang, value in values if value}
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Country(models.Model):
+    """A country by its ISO 3166-1 alpha-2 code; names come from CLDR."""
+
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_two_capitals"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Region(TranslatedRecord):
+    """A state or province, or a district within one."""
+
+    class Kind(models.TextChoices):
+        STATE = "state", _("State / province")
+        DISTRICT = "district", _("District")
+
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="regions", verbose_name=_("country")
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("state / province"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.STATE)
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+
+    required_translated = ("name",)
+    slug_source = ("name",)
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["country", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(kind="state", parent__isnull=True))
+                | (Q(kind="district", parent__isnull=False)),
+                name="region_district_has_state",
+                violation_error_message=_("A district belongs to a state; a state has no parent."),
+            )
+        ]
+
+    def __str__(self):
+        if self.parent_id:
+            return f"{self.name}, {self.parent.name}"
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.DISTRICT and not self.parent_id:
+            raise ValidationError({"parent": _("Choose the state this district belongs to.")})
+        if self.kind == self.Kind.STATE and self.parent_id:
+            raise ValidationError({"parent": _("A state or province has no parent region.")})
+        if self.parent_id and (
+            self.parent.kind != self.Kind.STATE or self.parent.country_id != self.country_id
+        ):
+            raise ValidationError({"parent": _("Choose a state or province of the same country.")})
+
+
+class Sector(TranslatedRecord):
+    """A product group or sector: leather, gems and jewellery, textiles, ..."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+
+    required_translated = ("name",)
+    slug_source = ("name",)
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(TranslatedRecord, TimeStamped):
+    class Kind(models.TextChoices):
+        GOVERNMENT = "government", _("Ministry / department")
+        STATE_CORPORATION = "state_corporation", _("State corporation")
+        DISTRICT_OFFICE = "district_office", _("District office")
+        INDUSTRY_ASSOCIATION = "industry_association", _("Industry association")
+        EXPORT_COUNCIL = "export_council", _("Export promotion council")
+        CHAMBER = "chamber", _("Chamber of commerce")
+        FINANCIAL = "financial", _("Financial institution")
+        SEZ_TRADE_CENTRE = "sez_trade_centre", _("SEZ / trade centre")
+        MSME = "msme", _("MSME")
+        FOREIGN_BUYER = "foreign_buyer", _("Foreign buyer")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=250)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="units",
+        verbose_name=_("parent organisation"),
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("country"),
+    )
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("state / district"),
+    )
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="organisations", verbose_name=_("sectors")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"), upload_to="logos/", blank=True, validators=[validate_upload_size]
+    )
+    description = models.TextField(_("description"), blank=True)
+    udyam_number = models.CharField(
+        _("Udyam registration number"),
+        max_length=19,
+        blank=True,
+        validators=[validate_udyam_number],
+        help_text=_("For Indian MSMEs, e.g. UDYAM-MH-26-0012345."),
+    )
+    iec = models.CharField(
+        _("Importer-Exporter Code (IEC)"),
+        max_length=10,
+        blank=True,
+        validators=[validate_iec],
+        help_text=_("10 characters, for exporters."),
+    )
+
+    required_translated = ("name",)
+    slug_source = ("name",)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["udyam_number"],
+                condition=~Q(udyam_number=""),
+                name="organisation_unique_udyam",
+                violation_error_message=_(
+                    "Another organisation already has this Udyam registration number."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["iec"],
+                condition=~Q(iec=""),
+                name="organisation_unique_iec",
+                violation_error_message=_("Another organisation already has this IEC."),
+            ),
+        ]
+
+    def __str__(self):
+        if self.acronym and self.acronym != self.name:
+            return f"{self.name} ({self.acronym})"
+        return self.name
+
+    def clean_fields(self, exclude=None):
+        # Identifiers are typed by hand; accept lower case and stray spaces.
+        self.udyam_number = self.udyam_number.strip().upper()
+        self.iec = self.iec.strip().upper()
+        super().clean_fields(exclude)
+
+    def clean(self):
+        super().clean()
+        if self.region_id and self.region.country_id != self.country_id:
+            raise ValidationError({"region": _("Choose a region of the organisation's country.")})
+
+
+class Person(TranslatedRecord, TimeStamped):
+    class Honorific(models.TextChoices):
+        SHRI = "shri", pgettext_lazy("honorific", "Shri")
+        SMT = "smt", pgettext_lazy("honorific", "Smt.")
+        SUSHRI = "sushri", pgettext_lazy("honorific", "Sushri")
+        MR = "mr", pgettext_lazy("honorific", "Mr")
+        MS = "ms", pgettext_lazy("honorific", "Ms")
+        DR = "dr", pgettext_lazy("honorific", "Dr")
+        PROF = "prof", pgettext_lazy("honorific", "Prof.")
+
+    honorific = models.CharField(
+        _("honorific"), max_length=10, choices=Honorific.choices, blank=True
+    )
+    name = models.CharField(_("name"), max_length=200)
+    designation = models.CharField(
+        _("designation"),
+        max_length=250,
+        blank=True,
+        help_text=_("The person's present post; roles at an event keep the post held then."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("organisation"),
+    )
+    service = models.CharField(
+        _("service"), max_length=50, blank=True, help_text=_("For example IAS.")
+    )
+    # Private: for the organisers' own use, never shown on public pages.
+    email = models.EmailField(_("email (private)"), blank=True)
+    phone = models.CharField(_("phone (private)"), max_length=30, blank=True)
+
+    required_translated = ("name",)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        parts = [self.get_honorific_display(), self.name]
+        if self.service:
+            parts.append(f"({self.service})")
+        return " ".join(part for part in parts if part)

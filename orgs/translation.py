@@ -1,0 +1,30 @@
+"""Content fields translated into every portal language (modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Country, Organisation, Person, Region, Sector
+
+
+@register(Country)
+class CountryTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Region)
+class RegionTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("name", "designation")

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
+
+# The back-office follows the official's language (the language menu in its
+# header, else the browser's), so its URLs carry no language prefix.
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+admin.site.site_header = _("MSME export events: back-office")
+admin.site.site_title = _("MSME export events")
+admin.site.index_title = _("Events, organisations and outcomes")

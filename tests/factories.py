@@ -1,0 +1,132 @@
+"""Factories for the portal's records, with real names from the seed reports."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, Scheme, Session
+from orgs.models import Country, Organisation, Person, Region, Sector
+
+
+def country(code):
+    """Countries come from the migration (CLDR); factories look them up."""
+    return Country.objects.get(code=code)
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("slug",)
+
+    country = factory.LazyFunction(lambda: country("IN"))
+    kind = Region.Kind.STATE
+    name_en = "Maharashtra"
+    name_mr = "महाराष्ट्र"
+    slug = "maharashtra"
+
+
+class DistrictFactory(RegionFactory):
+    kind = Region.Kind.DISTRICT
+    parent = factory.SubFactory(RegionFactory)
+    name_en = "Pune"
+    name_mr = "पुणे"
+    slug = "pune"
+
+
+class SectorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Sector
+
+    name_en = factory.Sequence(lambda n: f"Leather products {n}")
+    name_mr = "लेदर उत्पादने"
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name_en = factory.Sequence(lambda n: f"Maharashtra Small Scale Industries Corp. {n}")
+    name_mr = "महाराष्ट्र लघु उद्योग विकास महामंडळ"
+    kind = Organisation.Kind.STATE_CORPORATION
+    country = factory.LazyFunction(lambda: country("IN"))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    honorific = Person.Honorific.SHRI
+    name_en = factory.Sequence(lambda n: f"Narendra Jeena {n}")
+    name_mr = "नरेंद्र जीना"
+    designation_en = "Deputy Director, RAMP division"
+
+
+class SchemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Scheme
+
+    name_en = factory.Sequence(lambda n: f"Raising and Accelerating MSME Performance {n}")
+    acronym = "RAMP"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title_en = factory.Sequence(lambda n: f"International Buyer-Seller Meet {n}")
+    title_mr = "आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद"
+    kind = Event.Kind.BUYER_SELLER_MEET
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
+    end_date = factory.LazyAttribute(
+        lambda o: o.start_date and o.start_date + datetime.timedelta(1)
+    )
+    country = factory.LazyFunction(lambda: country("IN"))
+    status = Event.Status.PUBLISHED
+
+
+class EventOrganiserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventOrganiser
+
+    event = factory.SubFactory(EventFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    kind = Session.Kind.VALEDICTORY
+
+
+class EventRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventRole
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = EventRole.Role.CHIEF_GUEST
+
+
+class MoUFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MoU
+
+    title_en = factory.Sequence(lambda n: f"MoU for ODOP branding and promotion {n}")
+    title_mr = "ओडीओपी ब्रँडिंग व प्रमोशनसाठी सामंजस्य करार"
+
+
+class B2BMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = B2BMeeting
+
+    event = factory.SubFactory(EventFactory)
+    buyer = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.FOREIGN_BUYER)
+    seller = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.MSME)
+    starts_at = factory.LazyFunction(
+        lambda: (
+            timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=30)
+        )
+    )

@@ -1,0 +1,88 @@
+"""Every page of the back-office answers, in every language, with nothing from a CDN."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib import admin
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+from events.models import B2BMeeting, Event, MoU, Scheme
+from orgs.models import Country, Organisation, Person, Region, Sector
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = {
+    Country: lambda: factories.country("IN"),
+    Region: factories.DistrictFactory,
+    Sector: factories.SectorFactory,
+    Organisation: factories.OrganisationFactory,
+    Person: factories.PersonFactory,
+    Scheme: factories.SchemeFactory,
+    Event: factories.EventFactory,
+    MoU: factories.MoUFactory,
+    B2BMeeting: factories.B2BMeetingFactory,
+}
+
+
+def test_every_registered_model_has_an_example():
+    assert set(admin.site._registry) - {
+        m for m in admin.site._registry if m._meta.app_label == "auth"
+    } == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("language", ["en", "hi", "mr", "fa"])
+@pytest.mark.parametrize("model", list(EXAMPLES), ids=lambda m: m.__name__)
+def test_list_add_and_change_pages_answer(admin_client, model, language):
+    obj = EXAMPLES[model]()
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    admin_client.cookies["django_language"] = language
+    for url in (
+        reverse(f"{prefix}_changelist"),
+        reverse(f"{prefix}_add"),
+        reverse(f"{prefix}_change", args=[obj.pk]),
+    ):
+        response = admin_client.get(url)
+        assert response.status_code == 200, url
+        assert f'lang="{language}"' in response.content.decode()
+
+
+def test_the_event_page_loads_nothing_from_outside_the_portal(admin_client):
+    html = admin_client.get(reverse("admin:events_event_add")).content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert sources
+    external = [s for s in sources if s.startswith(("http:", "https:", "//"))]
+    assert external == []
+    # The language tabs need jQuery UI: served from static/, not a CDN.
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in sources
+    assert finders.find("vendor/jquery-ui/jquery-ui.min.js")
+    assert "/static/modeltranslation/js/tabbed_translation_fields.js" in sources
+
+
+def test_the_fonts_for_devanagari_and_persian_are_served_by_the_portal(admin_client):
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert "/static/portal/css/fonts.css" in html
+    css = Path(finders.find("portal/css/fonts.css")).read_text(encoding="utf-8")
+    for font_file in re.findall(r'url\("\.\./\.\./([^"]+)"\)', css):
+        assert finders.find(font_file), font_file
+    assert "Noto Sans Devanagari" in css and "Vazirmatn" in css
+
+
+def test_the_back_office_follows_the_officials_language(admin_client):
+    admin_client.cookies["django_language"] = "mr"
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert '<html lang="mr"' in html
+    # Django's own admin translation, and the portal's language menu.
+    assert "बाहेर पडा" in html or "लॉग आउट" in html
+    assert "मराठी" in html and "فارسی" in html and "हिंदी" in html
+
+
+def test_the_language_menu_switches_the_language(admin_client):
+    response = admin_client.post(
+        reverse("set_language"), {"language": "fa", "next": reverse("admin:index")}
+    )
+    assert response.status_code == 302
+    html = admin_client.get(reverse("admin:index")).content.decode()
+    assert 'dir="rtl"' in html
