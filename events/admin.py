@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -152,12 +154,24 @@ class EventAdmin(TranslatedAdmin):
         )
 
 
+class MoUPartiesFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        parties = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(parties) < 2:
+            raise ValidationError(_("An MoU has at least two parties."), code="too_few_parties")
+
+
 class MoUPartyInline(admin.TabularInline):
     model = MoUParty
+    formset = MoUPartiesFormSet
     autocomplete_fields = ("organisation",)
     extra = 0
     min_num = 2
-    validate_min = True
 
 
 @admin.register(MoU)

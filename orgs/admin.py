@@ -44,6 +44,10 @@ class RegionAdmin(TranslatedAdmin):
     autocomplete_fields = ("country", "parent")
     prepopulated_fields = {"slug": ("name_en",)}
 
+    def get_queryset(self, request):
+        # A district is shown with its state, in lists and autocompletes alike.
+        return super().get_queryset(request).select_related("parent")
+
 
 @admin.register(Sector)
 class SectorAdmin(TranslatedAdmin):

@@ -240,3 +240,29 @@ def test_a_role_can_only_be_tied_to_a_session_of_its_event(admin_client):
         role.full_clean()
     assert "Choose a session of this event." in str(excinfo.value)
     assert MoU.objects.count() == 0
+
+
+def mou_form(parties, **fields):
+    return {
+        "title_en": "MoU for ODOP branding and promotion",
+        "status": "signed",
+        **inline_rows(
+            "party_links", [{"organisation": o.pk, "role": "party", "order": 0} for o in parties]
+        ),
+        **fields,
+    }
+
+
+def test_an_mou_needs_two_parties(admin_client):
+    add = reverse("admin:events_mou_add")
+    wtc, aiai = OrganisationFactory(), OrganisationFactory()
+    response = admin_client.post(add, mou_form([wtc]))
+    assert response.status_code == 200
+    assert "An MoU has at least two parties." in response.content.decode()
+    assert MoU.objects.count() == 0
+
+    response = admin_client.post(add, mou_form([wtc, aiai], value="250000", currency="inr"))
+    assert response.status_code == 302, form_errors(response)
+    mou = MoU.objects.get()
+    assert set(mou.parties.all()) == {wtc, aiai}
+    assert mou.currency == "INR"
