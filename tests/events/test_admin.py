@@ -108,7 +108,7 @@ def test_an_official_records_a_whole_event_in_marathi(admin_client):
     # The post each person held at the event is kept with the role.
     assert event.roles.get(person=jeena).designation_en == "Deputy Director, RAMP division"
     assert event.agreements.get().title_mr == "निर्यात प्रोत्साहनासाठी सामंजस्य करार"
-    assert event.get_b2b_meetings_qualifier_display() == "more than"
+    assert event.b2b_meetings_qualifier == "at_least"
 
     # Once saved, a role can be tied to the event's session.
     change = admin_client.get(reverse("admin:events_event_change", args=[event.pk]))
