@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from orgs.admin import StateFilter
-from portal.translated_admin import (
+from portal.admin_base import (
+    PortalModelForm,
     TranslatedAdmin,
     TranslatedStackedInline,
     translated,
@@ -45,6 +46,7 @@ class TimingFilter(admin.SimpleListFilter):
 
 class EventOrganiserInline(admin.TabularInline):
     model = EventOrganiser
+    form = PortalModelForm
     autocomplete_fields = ("organisation",)
     extra = 0
     min_num = 1
@@ -168,6 +170,7 @@ class MoUPartiesFormSet(BaseInlineFormSet):
 
 class MoUPartyInline(admin.TabularInline):
     model = MoUParty
+    form = PortalModelForm
     formset = MoUPartiesFormSet
     autocomplete_fields = ("organisation",)
     extra = 0
@@ -194,6 +197,7 @@ class MoUAdmin(TranslatedAdmin):
 
 @admin.register(B2BMeeting)
 class B2BMeetingAdmin(admin.ModelAdmin):
+    form = PortalModelForm
     list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
     list_filter = ("status", "outcome")
     list_select_related = ("event", "buyer", "seller")

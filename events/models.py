@@ -10,7 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Person, Region, Sector, TimeStamped, TranslatedRecord
-from orgs.validators import validate_currency_code, validate_upload_size
+from orgs.validators import (
+    validate_currency_code,
+    validate_gregorian_date,
+    validate_upload_size,
+)
 
 
 class Scheme(TranslatedRecord):
@@ -131,10 +135,15 @@ class Event(TranslatedRecord, TimeStamped):
         _("start date"),
         null=True,
         blank=True,
+        validators=[validate_gregorian_date],
         help_text=_("Leave empty if the dates are to be announced."),
     )
     end_date = models.DateField(
-        _("end date"), null=True, blank=True, help_text=_("Leave empty for a one-day event.")
+        _("end date"),
+        null=True,
+        blank=True,
+        validators=[validate_gregorian_date],
+        help_text=_("Leave empty for a one-day event."),
     )
     venue = models.CharField(_("venue"), max_length=300, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
@@ -173,7 +182,9 @@ class Event(TranslatedRecord, TimeStamped):
     )
     # How to take part.
     registration_url = models.URLField(_("registration link"), blank=True)
-    registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
+    registration_deadline = models.DateField(
+        _("registration deadline"), null=True, blank=True, validators=[validate_gregorian_date]
+    )
     contact_desk = models.CharField(
         _("contact desk"),
         max_length=250,
@@ -453,7 +464,9 @@ class MoU(Valued, TranslatedRecord, TimeStamped):
     parties = models.ManyToManyField(
         Organisation, through="MoUParty", related_name="mous", verbose_name=_("parties")
     )
-    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_on = models.DateField(
+        _("signed on"), null=True, blank=True, validators=[validate_gregorian_date]
+    )
     status = models.CharField(
         _("status"), max_length=25, choices=Status.choices, default=Status.SIGNED, db_index=True
     )

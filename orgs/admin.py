@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.translated_admin import TranslatedAdmin, translated
+from portal.admin_base import TranslatedAdmin, translated
 
 from .models import Country, Organisation, Person, Region, Sector
 

@@ -37,3 +37,16 @@ def validate_upload_size(upload):
             code="file_too_large",
             params={"limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
         )
+
+
+def validate_gregorian_date(value):
+    """Dates are Gregorian; a Solar Hijri year (1404) typed by habit is caught here."""
+    if not 1950 <= value.year <= 2100:
+        raise ValidationError(
+            _(
+                "Enter the date in the Gregorian calendar: the year %(year)s looks like a "
+                "date of another calendar."
+            ),
+            code="not_gregorian",
+            params={"year": value.year},
+        )

@@ -266,3 +266,35 @@ def test_an_mou_needs_two_parties(admin_client):
     mou = MoU.objects.get()
     assert set(mou.parties.all()) == {wtc, aiai}
     assert mou.currency == "INR"
+
+
+def test_figures_and_dates_typed_in_devanagari_digits_are_read(admin_client):
+    admin_client.cookies["django_language"] = "mr"
+    response = admin_client.post(
+        EVENT_ADD,
+        event_form(
+            title_mr="जिल्हा निर्यात कार्यशाळा",
+            start_date="२०२६-१२-१०",
+            foreign_buyers="४१",
+            participants="۱۸۰",
+        ),
+    )
+    assert response.status_code == 302, form_errors(response)
+    event = Event.objects.get()
+    assert (event.start_date, event.foreign_buyers, event.participants) == (
+        datetime.date(2026, 12, 10),
+        41,
+        180,
+    )
+    assert event.title_mr == "जिल्हा निर्यात कार्यशाळा"
+
+
+def test_a_solar_hijri_year_is_not_taken_for_a_gregorian_one(admin_client):
+    admin_client.cookies["django_language"] = "fa"
+    response = admin_client.post(
+        EVENT_ADD, event_form(title_fa="همایش صادراتی اراک", start_date="۱۴۰۴-۰۸-۱۵")
+    )
+    assert response.status_code == 200
+    [message] = response.context["adminform"].form.errors["start_date"]
+    assert "1404" in message
+    assert Event.objects.count() == 0

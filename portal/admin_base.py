@@ -1,6 +1,6 @@
 """What every back-office page shares: translated fields in tabs, written in
-the right direction, and a record readable in English or the official's own
-language."""
+the right direction, a record readable in English or the official's own
+language, and numbers and dates typed in Devanagari or Persian digits."""
 
 from django import forms
 from django.conf import settings
@@ -21,7 +21,41 @@ def translated(*fields):
     return [f"{field}_{lang}" for field in fields for lang in LANGUAGE_CODES]
 
 
-class TranslatedModelForm(forms.ModelForm):
+# Digits as typed on Hindi, Marathi and Persian keyboards (and Arabic-Indic).
+LOCAL_DIGITS = str.maketrans("०१२३४५६७८९۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 3)
+NUMERIC_FIELDS = (
+    forms.IntegerField,
+    forms.DecimalField,
+    forms.DateField,
+    forms.DateTimeField,
+    forms.TimeField,
+    forms.SplitDateTimeField,
+)
+
+
+class PortalModelForm(forms.ModelForm):
+    """Reads ४१ or ۴۱ as 41 in number, date and time inputs.
+
+    Text fields are left alone: a Marathi title keeps its own digits.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            return
+        data = self.data.copy()
+        for name, field in self.fields.items():
+            if not isinstance(field, NUMERIC_FIELDS):
+                continue
+            key = self.add_prefix(name)
+            # A split date/time input posts name_0 and name_1.
+            for part in (key, f"{key}_0", f"{key}_1"):
+                if part in data:
+                    data.setlist(part, [v.translate(LOCAL_DIGITS) for v in data.getlist(part)])
+        self.data = data
+
+
+class TranslatedModelForm(PortalModelForm):
     """A record must be readable by the official's colleagues.
 
     The model already asks for each required text in at least one language;
