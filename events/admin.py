@@ -71,6 +71,8 @@ class EventRoleInline(TranslatedStackedInline):
         if db_field.name == "session":
             event_id = request.resolver_match.kwargs.get("object_id")
             kwargs["queryset"] = Session.objects.filter(event_id=event_id)
+            if not event_id:
+                kwargs["help_text"] = _("Save the event first, then choose one of its sessions.")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
