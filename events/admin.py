@@ -123,7 +123,7 @@ class EventAdmin(TranslatedAdmin):
             _("Source and image"),
             {"fields": (("source_url", "source_language"), "cover_image")},
         ),
-        (_("Record"), {"fields": (("created_at", "updated_at"),)}),
+        (_("Created and last updated"), {"fields": (("created_at", "updated_at"),)}),
     )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -193,7 +193,7 @@ class MoUAdmin(TranslatedAdmin):
         (None, {"fields": ("title", "slug", "event", ("signed_on", "status"))}),
         (_("Content"), {"fields": ("purpose", "activities", "document")}),
         (_("Value"), {"fields": (("value", "currency"),)}),
-        (_("Record"), {"fields": (("created_at", "updated_at"),)}),
+        (_("Created and last updated"), {"fields": (("created_at", "updated_at"),)}),
     )
 
 

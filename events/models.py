@@ -22,7 +22,7 @@ class Scheme(TranslatedRecord):
 
     name = models.CharField(_("name"), max_length=250)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
     owner = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
@@ -55,9 +55,9 @@ class Scheme(TranslatedRecord):
 class Qualifier(models.TextChoices):
     """How exact a reported figure is: reports say "more than 500"."""
 
-    EXACT = "exact", _("exactly")
-    AT_LEAST = "at_least", _("more than")
-    ABOUT = "about", _("about")
+    EXACT = "exact", pgettext_lazy("figure qualifier", "exactly")
+    AT_LEAST = "at_least", pgettext_lazy("figure qualifier", "more than")
+    ABOUT = "about", pgettext_lazy("figure qualifier", "about")
 
 
 def figure_fields(verbose_name):
@@ -125,7 +125,7 @@ class Event(TranslatedRecord, TimeStamped):
         PUBLISHED = "published", _("Published")
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
     format = models.CharField(
         _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
@@ -368,7 +368,7 @@ class EventRole(TranslatedRecord):
         _("designation at the event"),
         max_length=250,
         blank=True,
-        help_text=_("Left empty, the person's present designation is copied."),
+        help_text=_("If left empty, the person's present designation is copied."),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -449,7 +449,7 @@ class MoU(Valued, TranslatedRecord, TimeStamped):
         LAPSED = "lapsed", _("Lapsed")
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
     purpose = models.TextField(_("purpose"), blank=True)
     activities = models.TextField(_("activities"), blank=True)
     event = models.ForeignKey(
@@ -529,10 +529,10 @@ class B2BMeeting(Valued, TimeStamped):
         NO_SHOW = "no_show", _("No-show")
 
     class Outcome(models.TextChoices):
-        NONE = "none", _("None")
+        NONE = "none", pgettext_lazy("meeting outcome", "None")
         FOLLOW_UP = "follow_up", _("Follow-up")
         SAMPLE_ORDER = "sample_order", _("Sample order")
-        ORDER = "order", _("Order")
+        ORDER = "order", pgettext_lazy("meeting outcome", "Order")
         MOU = "mou", _("MoU")
 
     event = models.ForeignKey(

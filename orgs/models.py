@@ -106,7 +106,7 @@ class Region(TranslatedRecord):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.STATE)
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
 
     required_translated = ("name",)
     slug_source = ("name",)
@@ -120,7 +120,9 @@ class Region(TranslatedRecord):
                 condition=(Q(kind="state", parent__isnull=True))
                 | (Q(kind="district", parent__isnull=False)),
                 name="region_district_has_state",
-                violation_error_message=_("A district belongs to a state; a state has no parent."),
+                violation_error_message=_(
+                    "A district belongs to a state; a state belongs to no other region."
+                ),
             )
         ]
 
@@ -145,7 +147,7 @@ class Sector(TranslatedRecord):
     """A product group or sector: leather, gems and jewellery, textiles, ..."""
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
 
     required_translated = ("name",)
     slug_source = ("name",)
@@ -175,7 +177,7 @@ class Organisation(TranslatedRecord, TimeStamped):
 
     name = models.CharField(_("name"), max_length=250)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    slug = models.SlugField(_("slug"), max_length=140, unique=True, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, db_index=True)
     parent = models.ForeignKey(
         "self",
