@@ -101,6 +101,8 @@ class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
 
 class TranslatedStackedInline(ScriptAwareFields, TranslationStackedInline):
     form = TranslatedModelForm
+    # An event page holds many sessions and roles: short text boxes keep it readable.
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
 
 
 class TranslatedTabularInline(ScriptAwareFields, TranslationTabularInline):

@@ -262,4 +262,5 @@ ADMIN_STRINGS = (
     gettext_noop("Save as new"),
     gettext_noop("Delete"),
     gettext_noop("Remove from sorting"),
+    gettext_noop("Delete?"),
 )
