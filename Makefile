@@ -28,7 +28,7 @@ install-dev: $(VENV)/.installed-dev
 # Compiled catalogues are build output: made here, never committed. Babel
 # compiles them, so no system gettext is needed.
 translations: $(VENV)/.installed
-	$(BIN)/pybabel compile --domain django --directory portal/locale --statistics
+	$(BIN)/pybabel compile --domain "django djangojs" --directory portal/locale --statistics
 
 run: install translations
 	$(BIN)/python manage.py migrate --no-input

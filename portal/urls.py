@@ -5,9 +5,17 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from .views import AdminJavaScriptCatalog
+
 # The back-office follows the official's language (the language menu in its
 # header, else the browser's), so its URLs carry no language prefix.
 urlpatterns = [
+    # Ahead of the admin's own jsi18n, which reads only Django's catalogues.
+    path(
+        "admin/jsi18n/",
+        AdminJavaScriptCatalog.as_view(packages=["django.contrib.admin"]),
+        name="admin-jsi18n",
+    ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),

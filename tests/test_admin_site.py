@@ -1,5 +1,6 @@
 """Every page of the back-office answers, in every language, with nothing from a CDN."""
 
+import json
 import re
 from pathlib import Path
 
@@ -86,3 +87,10 @@ def test_the_language_menu_switches_the_language(admin_client):
     assert response.status_code == 302
     html = admin_client.get(reverse("admin:index")).content.decode()
     assert 'dir="rtl"' in html
+
+
+@pytest.mark.parametrize(("language", "today"), [("hi", "आज"), ("mr", "आज"), ("fa", "امروز")])
+def test_the_calendar_and_clock_widgets_speak_the_officials_language(admin_client, language, today):
+    admin_client.cookies["django_language"] = language
+    script = admin_client.get(reverse("admin:jsi18n")).content.decode()
+    assert f'"Today": {json.dumps(today)}' in script
