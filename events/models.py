@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -15,6 +16,7 @@ from orgs.validators import (
     validate_gregorian_date,
     validate_upload_size,
 )
+from portal.text_search import fold
 
 
 class Scheme(TranslatedRecord):
@@ -211,6 +213,10 @@ class Event(TranslatedRecord, TimeStamped):
 
     FIGURES = ("participants", "msmes", "foreign_buyers", "buyer_countries", "b2b_meetings", "mous")
 
+    # Every language's title, venue, city and place, folded (portal.text_search)
+    # so that one `contains` per word finds an event however it was typed.
+    search_text = models.TextField(editable=False, default="")
+
     objects = EventQuerySet.as_manager()
 
     required_translated = ("title",)
@@ -234,6 +240,15 @@ class Event(TranslatedRecord, TimeStamped):
         when = self.start_date.isoformat() if self.start_date else _("dates to be announced")
         return f"{self.title} ({when})"
 
+    def save(self, *args, **kwargs):
+        self.search_text = fold(" ".join(self._searchable_texts()))
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         super().clean()
         if self.end_date and not self.start_date:
@@ -242,6 +257,13 @@ class Event(TranslatedRecord, TimeStamped):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if self.region_id and self.region.country_id != self.country_id:
             raise ValidationError({"region": _("Choose a region of the event's country.")})
+
+    def _searchable_texts(self):
+        for field in ("title", "venue", "city", "description"):
+            yield from self.translations(field).values()
+        for region in (self.region, self.region and self.region.parent):
+            if region:
+                yield from region.translations("name").values()
 
     @property
     def timing(self):
@@ -254,12 +276,12 @@ class Event(TranslatedRecord, TimeStamped):
         return "ongoing" if self.start_date <= today else "upcoming"
 
     def figures(self):
-        """The reported headline figures: (label, value, qualifier label)."""
+        """The reported headline figures: (label, value, qualifier)."""
         return [
             (
                 self._meta.get_field(name).verbose_name,
                 getattr(self, name),
-                getattr(self, f"get_{name}_qualifier_display")(),
+                getattr(self, f"{name}_qualifier"),
             )
             for name in self.FIGURES
             if getattr(self, name) is not None

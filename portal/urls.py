@@ -1,9 +1,9 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from .views import AdminJavaScriptCatalog
 
@@ -18,8 +18,11 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
 ]
+
+# The public portal: every page under its language, /en/, /hi/, /mr/, /fa/.
+# "/" itself is sent to the visitor's language by LocaleMiddleware.
+urlpatterns += i18n_patterns(path("", include("events.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

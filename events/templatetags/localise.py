@@ -1,0 +1,107 @@
+"""Template filters and tags that write numbers, dates and translated text
+the way the page's language does (see portal.l10n)."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from portal import l10n
+
+register = template.Library()
+
+
+@register.filter
+def local_number(value):
+    return l10n.number(value, get_language())
+
+
+@register.filter
+def local_digits(value):
+    return l10n.digits(value, get_language())
+
+
+@register.filter
+def local_date(value):
+    return l10n.date(value, get_language())
+
+
+@register.filter
+def gregorian_date(value):
+    return l10n.gregorian(value, get_language())
+
+
+@register.simple_tag
+def event_dates(event):
+    """The event's dates in words, or that they are still to be announced."""
+    if not event.start_date:
+        return _("Dates to be announced")
+    return l10n.date_range(event.start_date, event.end_date, get_language())
+
+
+@dataclass
+class Shown:
+    """A translated field's text as shown, and the language it is actually in."""
+
+    text: str
+    lang: str
+    fallback: bool
+
+    def __str__(self):
+        return self.text
+
+
+@register.simple_tag
+def shown(record, field):
+    """`record.field` in the page's language, or in the first fallback language that has it."""
+    lang = get_language()
+    for code in [lang, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES]:
+        text = getattr(record, f"{field}_{code}", None)
+        if text:
+            return Shown(text, code, code != lang)
+    return Shown("", lang, False)
+
+
+@register.filter
+def language_name(code):
+    """A language's name in the page's language ("English" on a Marathi page: इंग्रजी)."""
+    return get_language_info(code)["name_translated"]
+
+
+@register.simple_tag(takes_context=True)
+def page_in(context, lang):
+    """This page, filters included, in another language."""
+    return translate_url(context["request"].get_full_path(), lang)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters changed (None or "" drops one)."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        if value in (None, ""):
+            query.pop(name, None)
+        else:
+            query[name] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+FIGURE_FORMATS = {
+    "exact": "%(n)s",
+    # Translators: a reported figure, e.g. "more than 500" (Marathi puts the number first).
+    "at_least": _lazy("more than %(n)s"),
+    # Translators: a reported figure, e.g. "about 300".
+    "about": _lazy("about %(n)s"),
+}
+
+
+@register.simple_tag
+def figure(value, qualifier):
+    """A reported figure with its qualifier: "more than 500", "५०० हून अधिक"."""
+    return FIGURE_FORMATS.get(qualifier, "%(n)s") % {"n": l10n.number(value, get_language())}

@@ -1,0 +1,82 @@
+"""Numbers and dates as each language writes them.
+
+Marathi pages use Devanagari digits, Persian pages Persian digits and the
+Solar Hijri calendar; Hindi and English pages international digits. Month
+names come from CLDR (Babel) and, for the Solar Hijri calendar, jdatetime.
+"""
+
+import datetime
+
+import jdatetime
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from django.utils import timezone
+
+# Babel locale for each portal language: English as written in India
+# (lakh grouping: 12,34,567).
+BABEL_LOCALES = {"en": "en_IN", "hi": "hi", "mr": "mr", "fa": "fa"}
+
+NATIVE_DIGITS = {
+    "mr": str.maketrans("0123456789", "०१२३४५६७८९"),
+    "fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"),
+}
+
+
+def babel_locale(lang):
+    return BABEL_LOCALES.get(lang, "en_IN")
+
+
+def digits(text, lang):
+    """`text` with its digits in the language's own numerals."""
+    table = NATIVE_DIGITS.get(lang)
+    return str(text).translate(table) if table else str(text)
+
+
+def number(value, lang):
+    if value is None:
+        return ""
+    return digits(format_decimal(value, locale=babel_locale(lang)), lang)
+
+
+def _day(value):
+    """The local calendar day of a date or an aware datetime."""
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date()
+    return value
+
+
+def _jalali(value):
+    return jdatetime.date.fromgregorian(date=value, locale="fa_IR")
+
+
+def date(value, lang):
+    """A date in words: "6 November 2025", "६ नोव्हेंबर, २०२५", "۱۵ آبان ۱۴۰۴"."""
+    if value is None:
+        return ""
+    value = _day(value)
+    if lang == "fa":
+        return digits(_jalali(value).strftime("%-d %B %Y"), lang)
+    return digits(format_date(value, "long", locale=babel_locale(lang)), lang)
+
+
+def gregorian(value, lang):
+    """The Gregorian date, for pages whose calendar is another (shown beside it)."""
+    return digits(format_date(_day(value), "long", locale=babel_locale(lang)), lang)
+
+
+def date_range(start, end, lang):
+    """ "6–7 November 2025"; a one-day event gives its date alone."""
+    if start is None:
+        return ""
+    if end is None or end == start:
+        return date(start, lang)
+    if lang == "fa":
+        first, last = _jalali(start), _jalali(end)
+        same_month = (first.year, first.month) == (last.year, last.month)
+        first_day = str(first.day)
+    else:
+        same_month = (start.year, start.month) == (end.year, end.month)
+        first_day = str(start.day)
+    if same_month:
+        return f"{digits(first_day, lang)}–{date(end, lang)}"
+    return f"{date(start, lang)} – {date(end, lang)}"
