@@ -3,17 +3,26 @@ counts, the calendar and Atom feeds and the JSON API, so a shared link means
 the same thing everywhere."""
 
 import django_filters
+from django import forms
 from django.db.models import F, Q
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Region, Sector
-from portal.text_search import words
+from portal.listing import PortalFilterSet
 
-from .models import Event, Scheme
+from .models import Event, MoU, Scheme
 
 
-class EventFilter(django_filters.FilterSet):
+def _is_date(value):
+    try:
+        return bool(value) and parse_date(value) is not None
+    except ValueError:
+        return False
+
+
+class EventFilter(PortalFilterSet):
     WHEN_CHOICES = [
         ("upcoming", _("Upcoming")),
         ("past", _("Past")),
@@ -75,10 +84,8 @@ class EventFilter(django_filters.FilterSet):
         # Upcoming meets by default, unless the visitor asked for dates; an
         # unknown `when` or `sort` falls back to the default too.
         self.replaced = {}
-        defaults = {
-            "when": "all" if data.get("date_from") or data.get("date_to") else "upcoming",
-            "sort": "date",
-        }
+        asked_for_dates = any(_is_date(data.get(name)) for name in ("date_from", "date_to"))
+        defaults = {"when": "all" if asked_for_dates else "upcoming", "sort": "date"}
         for name, choices in (("when", self.WHEN_CHOICES), ("sort", self.SORT_CHOICES)):
             if data.get(name) not in dict(choices):
                 if data.get(name):
@@ -88,24 +95,10 @@ class EventFilter(django_filters.FilterSet):
 
     @property
     def ignored(self):
-        """(label, value) of each parameter left out because its value is unknown."""
-        bad = {name: self.data.get(name) for name in self.form.errors}
         return [
-            (self.filters[name].label, value) for name, value in {**bad, **self.replaced}.items()
+            *super().ignored,
+            *((name, self.filters[name].label, value) for name, value in self.replaced.items()),
         ]
-
-    @property
-    def qs(self):
-        # Facet filters on many-to-many fields can meet an event more than once.
-        return super().qs.distinct()
-
-    def search(self, queryset, name, value):
-        for word in words(value):
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
-    def in_region(self, queryset, name, region):
-        return queryset.in_region(region)
 
     def ends_on_or_after(self, queryset, name, day):
         return queryset.filter(Q(end_date__gte=day) | Q(end_date__isnull=True, start_date__gte=day))
@@ -128,3 +121,53 @@ class EventFilter(django_filters.FilterSet):
         if descending:
             return queryset.order_by(F("start_date").desc(nulls_last=True), "-pk")
         return queryset.order_by(F("start_date").asc(nulls_last=True), "pk")
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year: a whole number, in any script's digits."""
+
+    field_class = forms.IntegerField
+
+
+def mou_sector_q(sector):
+    """MoUs in a sector: signed at an event about it, or with a party working in it."""
+    return Q(event__sectors=sector) | Q(parties__sectors=sector)
+
+
+class MoUFilter(PortalFilterSet):
+    """The public MoU register's filters.
+
+    An MoU is in a sector when the event it was signed at is about that
+    sector or one of its parties works in it: an MoU signed at a district
+    workshop between government offices takes the workshop's sectors, one
+    between a firm and a buyer the firms' own.
+    """
+
+    year = YearFilter(
+        label=_("Year signed"),
+        field_name="signed_on",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=2100,
+    )
+    party = django_filters.ModelChoiceFilter(
+        label=_("Party"),
+        field_name="parties",
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"), to_field_name="slug", queryset=Sector.objects.all(), method="in_sector"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=MoU.Status.choices)
+
+    # The facets: filters whose choices are listed with how many MoUs each gives.
+    FACETS = ("year", "party", "sector", "status")
+
+    class Meta:
+        model = MoU
+        fields = []
+
+    def in_sector(self, queryset, name, sector):
+        # A subquery: the two many-to-many paths would repeat an MoU in a join.
+        return queryset.filter(pk__in=MoU.objects.filter(mou_sector_q(sector)).values("pk"))

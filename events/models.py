@@ -16,7 +16,6 @@ from orgs.validators import (
     validate_gregorian_date,
     validate_upload_size,
 )
-from portal.text_search import fold
 
 
 class Scheme(TranslatedRecord):
@@ -214,13 +213,15 @@ class Event(TranslatedRecord, TimeStamped):
     FIGURES = ("participants", "msmes", "foreign_buyers", "buyer_countries", "b2b_meetings", "mous")
 
     # Every language's title, venue, city and place, folded (portal.text_search)
-    # so that one `contains` per word finds an event however it was typed.
+    # so that one `contains` per word finds an event however it was typed;
+    # written on save (TranslatedRecord.searchable_fields).
     search_text = models.TextField(editable=False, default="")
 
     objects = EventQuerySet.as_manager()
 
     required_translated = ("title",)
     slug_source = ("title",)
+    searchable_fields = ("title", "venue", "city", "description")
 
     class Meta:
         verbose_name = _("event")
@@ -240,12 +241,6 @@ class Event(TranslatedRecord, TimeStamped):
         when = self.start_date.isoformat() if self.start_date else _("dates to be announced")
         return f"{self.title} ({when})"
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(" ".join(self._searchable_texts()))
-        if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
 
@@ -257,13 +252,6 @@ class Event(TranslatedRecord, TimeStamped):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if self.region_id and self.region.country_id != self.country_id:
             raise ValidationError({"region": _("Choose a region of the event's country.")})
-
-    def _searchable_texts(self):
-        for field in ("title", "venue", "city", "description"):
-            yield from self.translations(field).values()
-        for region in (self.region, self.region and self.region.parent):
-            if region:
-                yield from region.translations("name").values()
 
     @property
     def timing(self):

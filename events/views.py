@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 
 from .filters import EventFilter
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
+from .mou_selectors import mou_listing
 from .selectors import event_listing
 
 HOME_UPCOMING = 6
@@ -146,3 +147,145 @@ def meeting_figures(event):
         mous=Count("pk", filter=Q(outcome=B2BMeeting.Outcome.MOU)),
     )
     return figures if figures["booked"] else None
+
+
+def mou_list(request):
+    listing = mou_listing(params=request.GET)
+    mous = listing.page.object_list
+    return render(
+        request,
+        "events/mou_list.html",
+        {
+            "listing": listing,
+            "mous": mous,
+            "last_updated": max((m.updated_at for m in mous), default=None),
+        },
+    )
+
+
+def stats(request):
+    """Totals and charts of the published events held so far (events.stats, events.charts)."""
+    from django.utils.translation import get_language_bidi
+    from django.utils.translation import gettext as _
+
+    from portal import l10n
+
+    from . import stats as figures
+    from .charts import Value, bar_chart, quarters_label, year_label
+    from .templatetags.localise import figure
+
+    lang, rtl = get_language(), get_language_bidi()
+
+    def count(n):
+        return Value(n, l10n.number(n, lang))
+
+    def reported(total):
+        if total.value is None:
+            return Value(None, _("not reported"))
+        return Value(total.value, figure(total.value, total.qualifier))
+
+    def chart(chart_id, title, label_header, series, rows):
+        return bar_chart(
+            id=chart_id,
+            title=title,
+            label_header=label_header,
+            series=series,
+            rows=rows,
+            lang=lang,
+            rtl=rtl,
+        )
+
+    events = figures.held_events()
+    years = figures.outcomes_per_year(events=events)
+    by_state = figures.events_by_state(
+        events=events, lang=lang, no_state_label=_("State not given")
+    )
+    buyers = figures.buyers_by_country(events=events, lang=lang)
+    meeting_series = [_("Reported")]
+    if any(year.meetings_recorded is not None for year in years):
+        meeting_series.append(_("Recorded as held"))
+    mou_series = [_("Reported")]
+    if any(year.mous_recorded for year in years):
+        mou_series.append(_("Recorded"))
+    no_records = Value(None, _("no records"))
+    charts = {
+        "quarters": chart(
+            "chart-quarters",
+            _("Events held per quarter"),
+            _("Quarter"),
+            [_("Events")],
+            [
+                (quarters_label(q.year, q.quarter, lang), [count(q.count)])
+                for q in figures.events_per_quarter(events=events)
+            ],
+        ),
+        "kinds": chart(
+            "chart-kinds",
+            _("Events held by kind"),
+            _("Kind of event"),
+            [_("Events")],
+            [(t.label, [count(t.count)]) for t in figures.events_by_kind(events=events)],
+        ),
+        "states": chart(
+            "chart-states",
+            _("Events held by state or province"),
+            _("State / province"),
+            [_("Events")],
+            [(t.label, [count(t.count)], t.lang) for t in by_state],
+        ),
+        "meetings": chart(
+            "chart-meetings",
+            _("B2B meetings per year"),
+            _("Year"),
+            meeting_series,
+            [
+                (
+                    year_label(y.year, lang),
+                    [
+                        reported(y.b2b_meetings),
+                        count(y.meetings_held) if y.meetings_recorded is not None else no_records,
+                    ][: len(meeting_series)],
+                )
+                for y in years
+            ],
+        ),
+        "mous": chart(
+            "chart-mous",
+            _("MoUs per year"),
+            _("Year"),
+            mou_series,
+            [
+                (
+                    year_label(y.year, lang),
+                    [
+                        reported(y.mous),
+                        count(y.mous_recorded) if y.mous_recorded else no_records,
+                    ][: len(mou_series)],
+                )
+                for y in years
+            ],
+        ),
+        "buyers": chart(
+            "chart-buyers",
+            _("Foreign buyers by country"),
+            _("Country"),
+            [_("Buyers")],
+            [(t.label, [count(t.count)], t.lang) for t in buyers],
+        ),
+    }
+    headline = figures.headline(events=events)
+    return render(
+        request,
+        "events/stats.html",
+        {
+            "headline": headline,
+            "headline_figures": [
+                (_("MSMEs taking part"), headline.msmes),
+                (_("Foreign buyers"), headline.foreign_buyers),
+                (_("B2B meetings"), headline.b2b_meetings),
+                (_("MoUs signed"), headline.mous),
+            ],
+            "charts": charts,
+            "last_updated": figures.last_updated(),
+        },
+    )

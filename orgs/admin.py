@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.admin_base import TranslatedAdmin, translated
 
-from .models import Country, Organisation, Person, Region, Sector
+from .models import Country, Feedback, Organisation, Person, Region, Sector
 
 
 @admin.register(Country)
@@ -75,3 +75,24 @@ class PersonAdmin(TranslatedAdmin):
     search_fields = (*translated("name"), *translated("designation"), "organisation__acronym")
     autocomplete_fields = ("organisation",)
     readonly_fields = ("created_at", "updated_at")
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Messages from the public contact page: read as sent, marked handled.
+
+    What the visitor wrote cannot be changed; staff note what they did. A
+    message received by post or telephone can be added by hand.
+    """
+
+    VISITOR_FIELDS = ("name", "email", "message", "page", "language", "created_at")
+
+    list_display = ("created_at", "name", "page", "language", "handled")
+    list_filter = ("handled", "language")
+    list_editable = ("handled",)
+    search_fields = ("name", "email", "message", "page")
+    date_hierarchy = "created_at"
+    fields = (*VISITOR_FIELDS, "handled", "staff_notes")
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.VISITOR_FIELDS if obj else ("created_at",)

@@ -4,8 +4,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+from portal.text_search import fold
 
 from .slugs import unique_slug
 from .validators import validate_iec, validate_udyam_number, validate_upload_size
@@ -24,6 +27,11 @@ class TranslatedRecord(models.Model):
 
     required_translated = ()
     slug_source = ()
+    # A record that names `searchable_fields` has a `search_text` field: the
+    # fields' text in every language, and its region's names, folded
+    # (portal.text_search) so that one `contains` per word finds the record
+    # however it was typed. It is written on every save.
+    searchable_fields = ()
 
     class Meta:
         abstract = True
@@ -39,6 +47,10 @@ class TranslatedRecord(models.Model):
                 "",
             )
             self.slug = unique_slug(type(self), text)
+        if self.searchable_fields:
+            self.search_text = fold(" ".join(self._searchable_texts()))
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -56,6 +68,15 @@ class TranslatedRecord(models.Model):
         """The values of a translated field, by language, leaving out empty ones."""
         values = ((lang, getattr(self, f"{field}_{lang}", None)) for lang in LANGUAGE_CODES)
         return {lang: value for lang, value in values if value}
+
+    def _searchable_texts(self):
+        """What a search finds the record by: see `searchable_fields`."""
+        for field in self.searchable_fields:
+            yield from self.translations(field).values()
+        region = getattr(self, "region", None)
+        for place in (region, region and region.parent):
+            if place:
+                yield from place.translations("name").values()
 
 
 class TimeStamped(models.Model):
@@ -223,9 +244,11 @@ class Organisation(TranslatedRecord, TimeStamped):
         validators=[validate_iec],
         help_text=_("10 characters, for exporters."),
     )
+    search_text = models.TextField(editable=False, default="")
 
     required_translated = ("name",)
     slug_source = ("name",)
+    searchable_fields = ("name", "description")
 
     class Meta:
         verbose_name = _("organisation")
@@ -252,6 +275,14 @@ class Organisation(TranslatedRecord, TimeStamped):
         if self.acronym and self.acronym != self.name:
             return f"{self.name} ({self.acronym})"
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("orgs:detail", kwargs={"slug": self.slug})
+
+    def _searchable_texts(self):
+        yield from super()._searchable_texts()
+        # Not translated: the acronym and the public identifiers.
+        yield from (text for text in (self.acronym, self.udyam_number, self.iec) if text)
 
     def clean_fields(self, exclude=None):
         # Identifiers are typed by hand; accept lower case and stray spaces.
@@ -312,3 +343,40 @@ class Person(TranslatedRecord, TimeStamped):
         if self.service:
             parts.append(f"({self.service})")
         return " ".join(part for part in parts if part)
+
+
+class Feedback(models.Model):
+    """A message sent through the public contact page (GIGW: feedback and accessibility).
+
+    Visitors write it; staff read it in the back-office and mark it handled.
+    """
+
+    NAME_MAX = 120
+    PAGE_MAX = 500
+    MESSAGE_MAX = 3000
+
+    name = models.CharField(_("name"), max_length=NAME_MAX)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Given by the visitor if they want a reply.")
+    )
+    message = models.TextField(_("message"), max_length=MESSAGE_MAX)
+    page = models.CharField(
+        _("page it concerns"),
+        max_length=PAGE_MAX,
+        blank=True,
+        help_text=_("The web address or name of the page, as the visitor gave it."),
+    )
+    language = models.CharField(
+        _("language of the page"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    handled = models.BooleanField(_("handled"), default=False)
+    staff_notes = models.TextField(_("staff notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("feedback message")
+        verbose_name_plural = _("feedback messages")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.message[:60]}"

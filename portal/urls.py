@@ -2,9 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from events import api
+from events.sitemaps import SITEMAPS
+
+from . import site_views
 from .views import AdminJavaScriptCatalog
 
 # The back-office follows the official's language (the language menu in its
@@ -18,11 +23,20 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # For crawlers, monitors and programs: one address whatever the language.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots-txt"),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("api/events/", api.event_list, name="api-events"),
 ]
 
 # The public portal: every page under its language, /en/, /hi/, /mr/, /fa/.
 # "/" itself is sent to the visitor's language by LocaleMiddleware.
-urlpatterns += i18n_patterns(path("", include("events.urls")))
+urlpatterns += i18n_patterns(
+    path("", include("events.urls")),
+    path("organisations/", include("orgs.urls")),
+    path("", include("portal.page_urls")),
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -5,8 +5,17 @@ import datetime
 import factory
 from django.utils import timezone
 
-from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, Scheme, Session
-from orgs.models import Country, Organisation, Person, Region, Sector
+from events.models import (
+    B2BMeeting,
+    Event,
+    EventOrganiser,
+    EventRole,
+    MoU,
+    MoUParty,
+    Scheme,
+    Session,
+)
+from orgs.models import Country, Feedback, Organisation, Person, Region, Sector
 
 
 def country(code):
@@ -130,3 +139,43 @@ class B2BMeetingFactory(factory.django.DjangoModelFactory):
             timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=30)
         )
     )
+
+
+class ListedEventFactory(EventFactory):
+    """An event with all a public list shows: district, scheme, sector, target market, organiser.
+
+    For query-count tests: every relation a feed or the API prints is there.
+    """
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    region = factory.SubFactory(DistrictFactory)
+
+    @factory.post_generation
+    def relations(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.schemes.add(SchemeFactory())
+        self.sectors.add(SectorFactory())
+        self.target_countries.add(country("IQ"))
+        EventOrganiserFactory(event=self, role=EventOrganiser.Role.CO_ORGANISER)
+
+
+class MoUPartyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MoUParty
+
+    mou = factory.SubFactory(MoUFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Feedback
+
+    name = "Sachin Shinde"
+    email = "sachin@example.org"
+    message = "The dates of the Pune meet are shown as 6–7 November; the report says so too."
+    page = "/en/events/international-buyer-seller-meet-pune-2025/"
+    language = "en"

@@ -10,7 +10,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from events.models import B2BMeeting, Event, MoU, Scheme
-from orgs.models import Country, Organisation, Person, Region, Sector
+from orgs.models import Country, Feedback, Organisation, Person, Region, Sector
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,7 @@ EXAMPLES = {
     Event: factories.EventFactory,
     MoU: factories.MoUFactory,
     B2BMeeting: factories.B2BMeetingFactory,
+    Feedback: factories.FeedbackFactory,
 }
 
 

@@ -1,0 +1,33 @@
+"""The public organisation directory's filters: one FilterSet serves the list
+and its facet counts, so a shared link means the same thing on both."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from portal.listing import PortalFilterSet
+
+from .models import Country, Organisation, Region, Sector
+
+
+class OrganisationFilter(PortalFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"), queryset=Country.objects.all(), to_field_name="code"
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("State / district"),
+        to_field_name="slug",
+        queryset=Region.objects.all(),
+        method="in_region",
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
+    )
+
+    # The facets: filters whose choices are listed with how many organisations each gives.
+    FACETS = ("kind", "country", "region", "sector")
+
+    class Meta:
+        model = Organisation
+        fields = []
