@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .filters import EventFilter
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
 from .mou_selectors import mou_listing
 from .selectors import event_listing
@@ -20,12 +19,14 @@ def home(request):
         .for_listing()
         .order_by(F("start_date").asc(nulls_last=True), "pk")[:HOME_UPCOMING]
     )
-    totals = published.past().aggregate(
-        events=Count("pk"),
-        msmes=Sum("msmes"),
-        foreign_buyers=Sum("foreign_buyers"),
-        b2b_meetings=Sum("b2b_meetings"),
-        mous=Sum("mous"),
+    # Totals of the events held; the date of the latest change to any event.
+    held = Q(pk__in=published.past().values("pk"))
+    totals = published.aggregate(
+        events=Count("pk", filter=held),
+        msmes=Sum("msmes", filter=held),
+        foreign_buyers=Sum("foreign_buyers", filter=held),
+        b2b_meetings=Sum("b2b_meetings", filter=held),
+        mous=Sum("mous", filter=held),
         last_updated=Max("updated_at"),
     )
     return render(
@@ -34,7 +35,6 @@ def home(request):
         {
             "upcoming": upcoming,
             "totals": totals,
-            "search_form": EventFilter().form,
             "last_updated": totals["last_updated"],
         },
     )
