@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Development settings unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev messages translations lint clean
+.PHONY: run test install install-dev messages translations lint clean browser-test-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,19 @@ run: install translations
 	$(BIN)/python manage.py create_admin
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install-dev translations
+# The browser tests (tests/browser) inject axe-core, from the npm registry,
+# into the pages: installed when npm is there; without it (or without
+# Chromium) those tests say they were skipped, except under CI.
+NPM := $(shell command -v npm)
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-test-deps: $(if $(NPM),$(AXE))
+
+test: install-dev translations browser-test-deps
 	$(BIN)/pytest
 
 # Refresh the catalogues after changing interface strings (needs gettext).
@@ -48,4 +60,4 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-output tests/browser/node_modules
