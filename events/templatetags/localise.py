@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from portal import l10n
 
@@ -95,9 +95,9 @@ def query_with(context, **changes):
 FIGURE_FORMATS = {
     "exact": "%(n)s",
     # Translators: a reported figure, e.g. "more than 500" (Marathi puts the number first).
-    "at_least": _lazy("more than %(n)s"),
+    "at_least": gettext_lazy("more than %(n)s"),
     # Translators: a reported figure, e.g. "about 300".
-    "about": _lazy("about %(n)s"),
+    "about": gettext_lazy("about %(n)s"),
 }
 
 

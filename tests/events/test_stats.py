@@ -321,7 +321,7 @@ def test_marathi_pages_write_devanagari_digits(client, demo):
     assert states["महाराष्ट्र"] == ["२"]
     assert "५००" in html  # the Pune meet's B2B meetings
     assert table_rows(chart(html, "chart-meetings"))["२०२५"][1] == "३"
-    assert "Q४ २०२५" in table_rows(chart(html, "chart-quarters"))
+    assert "तिमाही ४, २०२५" in table_rows(chart(html, "chart-quarters"))
 
 
 def test_persian_pages_are_right_to_left_with_persian_digits(client, demo):
