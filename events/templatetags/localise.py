@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from portal import l10n
 

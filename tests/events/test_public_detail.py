@@ -39,7 +39,7 @@ def test_the_marathi_page_reads_as_the_report_did(client, demo):
     html = client.get(PUNE.format("mr")).content.decode()
     assert "द्वितीय आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद" in html
     assert "६–७ नोव्हेंबर, २०२५" in html
-    assert "५०० हून अधिक" in html  # "more than 500", number first in Marathi
+    assert "<dd>५०० हून अधिक</dd>" in html  # "more than 500", number first in Marathi
     assert "नरेंद्र जीना" in html
 
 
