@@ -173,3 +173,13 @@ def test_the_list_runs_the_same_queries_for_5_and_50_events(client, page_size, s
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(LIST).status_code == 200
     assert len(ctx) <= 14
+
+
+def test_a_long_list_is_paged_with_the_filters_kept(client):
+    start = timezone.localdate() + datetime.timedelta(days=3)
+    EventFactory.create_batch(25, start_date=start, kind=Event.Kind.WORKSHOP)
+    first = client.get(LIST, {"kind": "workshop"})
+    assert len(first.context["events"]) == 20
+    assert 'href="?kind=workshop&amp;page=2"' in first.content.decode()
+    second = client.get(LIST, {"kind": "workshop", "page": "2"})
+    assert len(second.context["events"]) == 5
