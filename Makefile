@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 # Development settings unless the environment says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test install install-dev messages translations lint clean browser-test-deps
+.PHONY: run test install install-dev messages translations lint clean browser-test-deps bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,14 @@ browser-test-deps: $(if $(NPM),$(AXE))
 
 test: install-dev translations browser-test-deps
 	$(BIN)/pytest
+
+# The 1,000,000-row B2B meetings CSV beside PostgreSQL's own COPY (README, "Reports").
+# Needs a PostgreSQL database of its own, e.g.
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_reports make bench
+bench: install
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a PostgreSQL database for the bench, e.g. postgres://postgres@127.0.0.1:5432/bench_reports" >&2; exit 1; }
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py bench_export
 
 # Refresh the catalogues after changing interface strings (needs gettext).
 messages: install-dev

@@ -12,7 +12,9 @@ from portal.admin_base import (
     translated,
 )
 
+from .importers import MeetingImportAdminMixin
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
+from .report_views import EXPORT_ACTIONS
 
 
 @admin.register(Scheme)
@@ -100,7 +102,7 @@ class EventAdmin(TranslatedAdmin):
     save_as = True
     save_on_top = True
     inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
-    actions = ("publish", "unpublish")
+    actions = ("publish", "unpublish", *EXPORT_ACTIONS)
     fieldsets = (
         (None, {"fields": ("title", "slug", ("kind", "format"), "status", "description")}),
         (
@@ -189,6 +191,7 @@ class MoUAdmin(TranslatedAdmin):
     autocomplete_fields = ("event",)
     readonly_fields = ("created_at", "updated_at")
     inlines = (MoUPartyInline,)
+    actions = EXPORT_ACTIONS
     fieldsets = (
         (None, {"fields": ("title", "slug", "event", ("signed_on", "status"))}),
         (_("Content"), {"fields": ("purpose", "activities", "document")}),
@@ -198,7 +201,7 @@ class MoUAdmin(TranslatedAdmin):
 
 
 @admin.register(B2BMeeting)
-class B2BMeetingAdmin(admin.ModelAdmin):
+class B2BMeetingAdmin(MeetingImportAdminMixin, admin.ModelAdmin):
     form = PortalModelForm
     list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
     list_filter = ("status", "outcome")
@@ -207,6 +210,7 @@ class B2BMeetingAdmin(admin.ModelAdmin):
     search_fields = (*translated("buyer__name"), *translated("seller__name"), "table")
     autocomplete_fields = ("event", "buyer", "seller", "mou")
     readonly_fields = ("created_at", "updated_at")
+    actions = EXPORT_ACTIONS
     # A big event holds hundreds of meetings; counting the whole table twice
     # per page is wasted work.
     show_full_result_count = False

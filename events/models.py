@@ -228,6 +228,8 @@ class Event(TranslatedRecord, TimeStamped):
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_first=True), "pk"]
         indexes = [models.Index(fields=["start_date", "end_date"], name="event_dates")]
+        # Reports cover every model; the permission sits on the main one.
+        permissions = [("export_reports", _("Can export reports"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

@@ -2,8 +2,11 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from events.report_views import EXPORT_ACTIONS
 from portal.admin_base import TranslatedAdmin, translated
+from portal.importing import ImportAdminMixin
 
+from .importers import OrganisationResource, PersonResource
 from .models import Country, Feedback, Organisation, Person, Region, Sector
 
 
@@ -57,7 +60,8 @@ class SectorAdmin(TranslatedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatedAdmin):
+class OrganisationAdmin(ImportAdminMixin, TranslatedAdmin):
+    resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "country", "region", "udyam_number", "iec")
     list_filter = ("kind", StateFilter, "country")
     list_select_related = ("country", "region", "region__parent")
@@ -65,10 +69,12 @@ class OrganisationAdmin(TranslatedAdmin):
     autocomplete_fields = ("parent", "country", "region", "sectors")
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("created_at", "updated_at")
+    actions = EXPORT_ACTIONS
 
 
 @admin.register(Person)
-class PersonAdmin(TranslatedAdmin):
+class PersonAdmin(ImportAdminMixin, TranslatedAdmin):
+    resource_classes = [PersonResource]
     list_display = ("__str__", "designation", "organisation")
     list_filter = ("honorific",)
     list_select_related = ("organisation",)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "import_export",
     "orgs",
     "events",
 ]
@@ -132,6 +133,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Imports (django-import-export) run in one transaction: one bad row, nothing written.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Uploads larger than this are refused by the forms that accept them.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from events import api
+from events import api, report_views
 from events.sitemaps import SITEMAPS
 
 from . import site_views
@@ -21,6 +21,7 @@ urlpatterns = [
         AdminJavaScriptCatalog.as_view(packages=["django.contrib.admin"]),
         name="admin-jsi18n",
     ),
+    path("admin/reports/", admin.site.admin_view(report_views.reports), name="admin-reports"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # For crawlers, monitors and programs: one address whatever the language.

@@ -1,0 +1,369 @@
+"""What every import (django-import-export) shares.
+
+Staff load spreadsheets that organisers send: the headers may be in English
+or in the staff member's language, numbers and dates may be typed with
+Devanagari or Persian digits, and organisations are named by Udyam number,
+IEC or name. An import is all or nothing: it is previewed first, and one bad
+row means no row is written.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from import_export import resources, widgets
+from import_export.admin import ImportMixin
+from import_export.formats.base_formats import CSV, XLSX
+
+from orgs.models import Country, Organisation
+from orgs.validators import validate_gregorian_date
+from portal.admin_base import LOCAL_DIGITS
+from portal.text_search import fold
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def ascii_digits(value):
+    """ "२६" or "۲۶" as "26"; anything not a string is returned as it is."""
+    return value.translate(LOCAL_DIGITS).strip() if isinstance(value, str) else value
+
+
+def languages_first(lang):
+    """The portal's languages with `lang` first: its reading of a header wins a tie."""
+    return [lang, *(code for code in LANGUAGE_CODES if code != lang)]
+
+
+# Widgets: the library's, reading Devanagari and Persian digits.
+
+
+class DigitsMixin:
+    def clean(self, value, row=None, **kwargs):
+        return super().clean(ascii_digits(value), row, **kwargs)
+
+
+class IdentifierWidget(DigitsMixin, widgets.CharWidget):
+    """Udyam numbers and IECs: ASCII, upper case."""
+
+    def clean(self, value, row=None, **kwargs):
+        value = super().clean(value, row, **kwargs)
+        return value.upper() if value else ""
+
+
+class DecimalWidget(DigitsMixin, widgets.DecimalWidget):
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, str):
+            # "1,25,000" as Indian grouping writes it.
+            value = ascii_digits(value).replace(",", "").replace("٬", "")
+        return super().clean(value, row, **kwargs)
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p")
+
+
+def parse_date(value):
+    """A Gregorian date from a cell: a spreadsheet date or text in any of DATE_FORMATS."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if not isinstance(value, datetime.date):
+        text = ascii_digits(str(value))
+        for fmt in DATE_FORMATS:
+            try:
+                value = datetime.datetime.strptime(text, fmt).date()
+                break
+            except ValueError:
+                continue
+        else:
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as 2025-11-06.") % {"value": text}
+            )
+    try:
+        validate_gregorian_date(value)
+    except ValidationError as error:
+        raise ValueError(" ".join(error.messages)) from error
+    return value
+
+
+def parse_time(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.time()
+    if isinstance(value, datetime.time):
+        return value
+    text = ascii_digits(str(value)).upper()
+    for fmt in TIME_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, fmt).time()
+        except ValueError:
+            continue
+    raise ValueError(_("“%(value)s” is not a time of day: write it as 14:30.") % {"value": text})
+
+
+class DateWidget(widgets.DateWidget):
+    def clean(self, value, row=None, **kwargs):
+        return parse_date(value)
+
+
+class ChoiceWidget(widgets.CharWidget):
+    """A choice by its stored value or its label in any portal language.
+
+    An empty cell gives None: declare the field with `saves_null_values=False`
+    so that it keeps the record's value (or the model's default).
+    """
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.values = {}
+        for value, label in choices:
+            self.values[fold(value)] = value
+            for lang in LANGUAGE_CODES:
+                with translation.override(lang):
+                    self.values.setdefault(fold(str(label)), value)
+        self.choices = choices
+
+    def clean(self, value, row=None, **kwargs):
+        text = super().clean(value, row, **kwargs)
+        if not text:
+            return None
+        try:
+            return self.values[fold(text)]
+        except KeyError:
+            raise ValueError(
+                _("“%(value)s” is not one of the choices: %(choices)s.")
+                % {"value": text, "choices": ", ".join(str(label) for _v, label in self.choices)}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class CountryWidget(widgets.ForeignKeyWidget):
+    """A country by its ISO code or its name in any portal language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Country, **kwargs)
+        self._countries = None
+
+    def lookup(self):
+        if self._countries is None:
+            self._countries = {}
+            for country in Country.objects.all():
+                self._countries[country.code.casefold()] = country
+                for lang in LANGUAGE_CODES:
+                    name = getattr(country, f"name_{lang}", None)
+                    if name:
+                        self._countries.setdefault(fold(name), country)
+        return self._countries
+
+    def clean(self, value, row=None, **kwargs):
+        text = fold(str(value or ""))
+        if not text:
+            return None
+        try:
+            return self.lookup()[text]
+        except KeyError:
+            raise ValueError(
+                _("Unknown country “%(value)s”: give its ISO code (IN, DE) or its name.")
+                % {"value": value}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value.code if value else ""
+
+
+class OrganisationDirectory:
+    """Every organisation in memory, found by Udyam number, IEC or exact name.
+
+    Loaded in one query per import rather than one per row; organisations
+    the import creates are added as it goes, so a file that names a firm
+    twice finds it the second time. Names are compared folded
+    (portal.text_search), so Persian ی/ک variants and case do not matter.
+    """
+
+    NAME_COLUMNS = [f"name_{lang}" for lang in LANGUAGE_CODES]
+
+    def __init__(self):
+        self.by_key = {}
+        columns = ("pk", "name", "acronym", "udyam_number", "iec", *self.NAME_COLUMNS)
+        for organisation in Organisation.objects.only(*columns):
+            self.add(organisation)
+
+    def add(self, organisation):
+        for key in (organisation.udyam_number, organisation.iec):
+            if key:
+                self.by_key.setdefault(("id", key.upper()), organisation)
+        for column in self.NAME_COLUMNS:
+            name = getattr(organisation, column)
+            if name:
+                self.by_key.setdefault(("name", fold(name)), organisation)
+
+    def find(self, *, udyam="", iec="", names=()):
+        """The organisation with this Udyam number, else this IEC, else this name."""
+        for key in (udyam, iec):
+            key = str(ascii_digits(key) or "").upper()
+            if key and ("id", key) in self.by_key:
+                return self.by_key["id", key]
+        for name in names:
+            if name and ("name", fold(str(name))) in self.by_key:
+                return self.by_key["name", fold(str(name))]
+        return None
+
+    def find_one(self, text):
+        """The organisation one cell names: by Udyam number, IEC or name."""
+        text = str(ascii_digits(text) or "").strip()
+        return self.find(udyam=text, iec=text, names=[text]) if text else None
+
+
+class OrganisationWidget(widgets.ForeignKeyWidget):
+    """An organisation named in one cell by its Udyam number, IEC or name."""
+
+    def __init__(self, directory_source, **kwargs):
+        super().__init__(Organisation, **kwargs)
+        # A callable giving the import's OrganisationDirectory.
+        self.directory_source = directory_source
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        organisation = self.directory_source().find_one(value)
+        if organisation is None:
+            raise ValueError(
+                _("No organisation has the Udyam number, IEC or name “%(value)s”.")
+                % {"value": value}
+            )
+        return organisation
+
+    def render(self, value, obj=None, **kwargs):
+        return str(value) if value else ""
+
+
+class PortalResource(resources.ModelResource):
+    """A resource whose headers can be written in any portal language.
+
+    The accepted headers of each column come from the model's own translated
+    verbose names, read under each language in turn: "name", "नाम", "नाव",
+    "نام". For a translated field, the plain name in one language fills that
+    language's column ("नाव" fills name_mr); "name [mr]" names it outright.
+    Errors are reported under the header as the file wrote it.
+    """
+
+    # Labels of columns that are not model fields: {column_name: lazy label}.
+    column_labels = {}
+
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.file_headers = {}
+
+    def label_for(self, field):
+        if field.column_name in self.column_labels:
+            return self.column_labels[field.column_name]
+        if field.attribute:
+            try:
+                return self._meta.model._meta.get_field(field.attribute).verbose_name
+            except Exception:
+                return field.column_name
+        return field.column_name
+
+    def header_aliases(self):
+        """{folded header: column name} for every header this resource accepts."""
+        aliases = {}
+        model_fields = {f.name: f for f in self._meta.model._meta.get_fields()}
+        for lang in languages_first(get_language() or "en"):
+            with translation.override(lang):
+                for field in self.get_import_fields():
+                    aliases.setdefault(fold(field.column_name), field.column_name)
+                    aliases.setdefault(fold(str(self.label_for(field))), field.column_name)
+                    # A translated field's column in this language, by the plain name.
+                    base, _sep, field_lang = (field.attribute or "").rpartition("_")
+                    if field_lang == lang and base in model_fields:
+                        original = model_fields[base]
+                        aliases.setdefault(fold(str(original.verbose_name)), field.column_name)
+        return aliases
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        aliases = self.header_aliases()
+        headers = []
+        for header in dataset.headers or []:
+            column = aliases.get(fold(str(header or "")), header)
+            self.file_headers[column] = str(header)
+            headers.append(column)
+        dataset.headers = headers
+
+    def get_diff_headers(self):
+        return [str(self.label_for(field)) for field in self.get_user_visible_fields()]
+
+    def column_of(self, key):
+        """The header a row's error goes under: as the file wrote it."""
+        if key == NON_FIELD_ERRORS:
+            return key
+        field = next((f for f in self.fields.values() if key in (f.attribute, f.column_name)), None)
+        column = field.column_name if field else key
+        if column in self.file_headers:
+            return self.file_headers[column]
+        return str(self.label_for(field)) if field else key
+
+    def import_row(self, row, instance_loader, **kwargs):
+        row_result = super().import_row(row, instance_loader, **kwargs)
+        error = row_result.validation_error
+        if error is not None and hasattr(error, "error_dict"):
+            errors = {}
+            for key, messages in error.message_dict.items():
+                errors.setdefault(self.column_of(key), []).extend(messages)
+            row_result.validation_error = ValidationError(errors)
+        return row_result
+
+
+class ImportAdminMixin(ImportMixin):
+    """django-import-export's admin import with the portal's rules.
+
+    CSV and XLSX; importing needs both the add and the change permission
+    (an import creates and updates); whatever the confirmation step finds
+    wrong rolls the whole import back.
+    """
+
+    import_formats = [CSV, XLSX]
+    import_error_display = ("message", "row")
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            # The data changed between the preview and the confirmation:
+            # everything was rolled back.
+            self.message_user(
+                request,
+                _("Nothing was imported: some rows are no longer valid. Upload the file again."),
+                level="error",
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    "admin:{}_{}_import".format(*self.get_model_info()),
+                    current_app=self.admin_site.name,
+                )
+            )
+        return super().process_result(result, request)
+
+
+def import_summary(result):
+    """{"new": n, "update": n, "delete": n, "skip": n, "error": n, "invalid": n}."""
+    return dict(result.totals)
+
+
+def local_datetime(day, time):
+    """The aware datetime of a day and a time of day in the portal's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, time))

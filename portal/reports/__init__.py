@@ -1,0 +1,1 @@
+"""Writers: one per format, each serving every report (events.exporters)."""

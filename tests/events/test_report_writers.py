@@ -1,0 +1,126 @@
+"""The writers: CSV (BOM, neutralised, streamed, COPY on PostgreSQL), XLSX and PDF."""
+
+import csv
+import datetime
+import io
+import os
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from events.exporters import EXPORTERS, MeetingsRegister, Table
+from portal.reports.csv_writer import csv_bytes, python_chunks
+from portal.reports.formats import write
+from tests.factories import B2BMeetingFactory, EventFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+FORMULAS = ["=1+1", "+91 20", "-2", "@SUM(A1)", "\tx", "\rx"]
+
+
+def table(rows, lang="en", header=("Name", "Date", "Count", "Value")):
+    return Table(title="Test", header=list(header), rows=rows, lang=lang)
+
+
+def written(tbl, fmt):
+    out = io.BytesIO()
+    write(tbl, fmt, out)
+    return out.getvalue()
+
+
+def read_csv(data):
+    assert data.startswith("\ufeff".encode())
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+@pytest.fixture
+def meetings():
+    event = EventFactory(title_en="Pune meet", title_fa="همایش پونه")
+    for minute, name in enumerate(['=HYPERLINK("x")', "पुणे उद्योग", "شرکت اراک"]):
+        B2BMeetingFactory(
+            event=event,
+            seller=OrganisationFactory(name_en=name),
+            table="-T1" if minute == 0 else "T2",
+            value=Decimal("12.50"),
+            currency="INR",
+            starts_at=datetime.datetime(2025, 11, 6, 5, minute, tzinfo=datetime.UTC),
+        )
+
+
+def test_csv_has_a_bom_and_keeps_devanagari_and_persian():
+    rows = read_csv(written(table([("पुणे", None, 1, None), ("اراک", None, 2, None)]), "csv"))
+    assert [row[0] for row in rows] == ["Name", "पुणे", "اراک"]
+
+
+def test_csv_neutralises_formula_cells_but_not_numbers():
+    rows = read_csv(written(table([(text, None, -1, None) for text in FORMULAS]), "csv"))
+    assert [row[0] for row in rows[1:]] == ["'" + text for text in FORMULAS]
+    assert {row[2] for row in rows[1:]} == {"-1"}
+
+
+def test_csv_of_the_register_is_the_same_through_copy_and_through_python(meetings):
+    # On PostgreSQL csv_bytes runs COPY; python_chunks is the SQLite path.
+    through_writer = read_csv(b"".join(csv_bytes(MeetingsRegister().table("fa"))))
+    fresh = MeetingsRegister().table("fa")
+    through_python = read_csv("".join(python_chunks(fresh.header, fresh.rows)).encode())
+    assert through_writer == through_python
+    assert through_writer[1][0] == "همایش پونه"
+    assert through_writer[1][3] == '\'=HYPERLINK("x")' and through_writer[1][5] == "'-T1"
+    assert through_writer[1][4] == "2025-11-06 10:30"
+    assert through_writer[1][8] == "12.50"
+
+
+def test_xlsx_has_typed_cells_a_frozen_header_and_an_autofilter():
+    rows = [("=cmd", datetime.date(2025, 11, 6), 41, Decimal("1.50")), ("पुणे", None, 2, None)]
+    book = load_workbook(io.BytesIO(written(table(rows, "fa"), "xlsx")))
+    sheet = book.active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:D3"
+    assert sheet.sheet_view.rightToLeft
+    assert [c.value for c in sheet[1]] == ["Name", "Date", "Count", "Value"]
+    name, date, count, value = (c.value for c in sheet[2])
+    assert name == "'=cmd" and sheet["A2"].data_type == "s"
+    assert date == datetime.datetime(2025, 11, 6) and sheet["B2"].is_date
+    assert count == 41 and value == 1.5
+    assert sheet["A3"].value == "पुणे"
+    assert sheet.column_dimensions["A"].width >= 8
+
+
+@pytest.mark.parametrize("slug", sorted(EXPORTERS))
+def test_each_report_opens_as_xlsx(slug, meetings):
+    tbl = EXPORTERS[slug]().table("mr")
+    book = load_workbook(io.BytesIO(written(tbl, "xlsx")))
+    assert [cell.value for cell in book.active[1]] == tbl.header
+
+
+def poppler(tool, data, tmp_path):
+    if not shutil.which(tool):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{tool} (Debian package poppler-utils) is missing; .ci/run installs it")
+        pytest.skip(f"{tool} is not installed (Debian package poppler-utils)")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    command = [tool, str(path), "-"] if tool == "pdftotext" else [tool, str(path)]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "font"),
+    [
+        ("mr", ["नोव्हेंबर", "महामंडळ", "१२.५", "INR"], "Noto-Sans-Devanagari"),
+        ("fa", ["همایش پونه", "شرکت اراک"], "Vazirmatn"),
+    ],
+)
+def test_pdf_embeds_the_portals_fonts_and_holds_the_text(lang, expected, font, meetings, tmp_path):
+    data = written(MeetingsRegister().table(lang), "pdf")
+    text = poppler("pdftotext", data, tmp_path)
+    fonts = poppler("pdffonts", data, tmp_path)
+    for words in expected:
+        assert words in text, words
+    assert "1/1" in text.replace(" ", "")  # the page counter
+    embedded = [line for line in fonts.splitlines() if font in line]
+    assert embedded and all(" yes " in line for line in embedded)
+    assert "DejaVu" not in fonts  # no system font needed
