@@ -11,8 +11,9 @@ from portal.admin_base import (
     TranslatedStackedInline,
     translated,
 )
+from portal.importing import ImportAdminMixin
 
-from .importers import MeetingImportAdminMixin
+from .importers import MeetingImportAdminMixin, MoUResource
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
 from .report_views import EXPORT_ACTIONS
 
@@ -168,8 +169,8 @@ class MoUPartiesFormSet(BaseInlineFormSet):
             for form in self.forms
             if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
         ]
-        if len(parties) < 2:
-            raise ValidationError(_("An MoU has at least two parties."), code="too_few_parties")
+        if len(parties) < MoU.MIN_PARTIES:
+            raise ValidationError(MoU.too_few_parties_message, code="too_few_parties")
 
 
 class MoUPartyInline(admin.TabularInline):
@@ -178,11 +179,12 @@ class MoUPartyInline(admin.TabularInline):
     formset = MoUPartiesFormSet
     autocomplete_fields = ("organisation",)
     extra = 0
-    min_num = 2
+    min_num = MoU.MIN_PARTIES
 
 
 @admin.register(MoU)
-class MoUAdmin(TranslatedAdmin):
+class MoUAdmin(ImportAdminMixin, TranslatedAdmin):
+    resource_classes = [MoUResource]
     list_display = ("title", "event", "signed_on", "status", "value", "currency")
     list_filter = ("status",)
     list_select_related = ("event",)

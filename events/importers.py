@@ -1,4 +1,4 @@
-"""Imports of B2B meeting schedules (django-import-export).
+"""Imports of B2B meeting schedules and MoUs (django-import-export).
 
 Before a buyer-seller meet the organiser sends the schedule as a
 spreadsheet: one row per meeting, buyer and seller by name, Udyam number or
@@ -7,6 +7,9 @@ chosen on the import form. Bookings are checked by the model: a seller
 booked twice at the same time, in the database or earlier in the same file
 (the rows before it are already written inside the import's transaction),
 is named on its row.
+
+MoUs signed at a meet come as a list too: one row per MoU, its parties in
+one cell (see MoUResource).
 """
 
 from django import forms
@@ -14,22 +17,27 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from import_export import fields
+from import_export import fields, widgets
 from import_export.forms import ConfirmImportForm, ImportForm
 
 from portal.importing import (
     ChoiceWidget,
+    DateWidget,
     DecimalWidget,
     ImportAdminMixin,
     OrganisationDirectory,
+    OrganisationListWidget,
     OrganisationWidget,
     PortalResource,
+    ascii_digits,
     local_datetime,
     parse_date,
     parse_time,
+    translated_columns,
 )
+from portal.text_search import fold
 
-from .models import B2BMeeting, Event
+from .models import B2BMeeting, Event, MoU, MoUParty
 
 
 class MeetingResource(PortalResource):
@@ -194,3 +202,169 @@ class MeetingImportAdminMixin(ImportAdminMixin):
         if cleaned_data.get("event"):
             resource_kwargs["event"] = cleaned_data["event"]
         return resource_kwargs
+
+
+class EventWidget(widgets.ForeignKeyWidget):
+    """An event by its slug, the name in its web address."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Event, field="slug", **kwargs)
+
+    def clean(self, value, row=None, **kwargs):
+        slug = str(ascii_digits(value) or "").strip().lower()
+        if not slug:
+            return None
+        try:
+            return Event.objects.get(slug=slug)
+        except Event.DoesNotExist:
+            raise ValueError(
+                _("No event has the web address name “%(value)s”.") % {"value": value}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value.slug if value else ""
+
+
+class PartiesField(fields.Field):
+    """An MoU's parties: those its row lists once read, else those on record.
+
+    What the row lists is kept on the instance (its `attribute`) until the
+    MoU is saved; comparing the two lists is how an unchanged row is skipped.
+    """
+
+    def get_value(self, mou):
+        listed = getattr(mou, self.attribute, None)
+        if listed is not None:
+            return listed
+        if mou.pk is None:
+            return []
+        return [link.organisation for link in mou.party_links.select_related("organisation")]
+
+
+class MoUResource(PortalResource):
+    """MoUs, one per row, with their parties in one cell.
+
+    The parties are named by name, Udyam number or IEC, separated by ";",
+    and found as the meeting import finds a buyer or a seller; they are
+    recorded in the cell's order. An MoU has at least MoU.MIN_PARTIES of them.
+
+    An MoU already on record is found so that importing a file twice creates
+    nothing new:
+    - by its slug, if the row gives one (a `slug` column): the slug alone
+      decides, and an unknown slug makes a new MoU with that slug;
+    - otherwise by its title in the language of the title's column (a title
+      under a Marathi header is compared with the Marathi titles on record,
+      folded as portal.text_search does) together with its signed date.
+
+    On an MoU found again, the parties cell is the full list: organisations it
+    does not name are taken off the MoU, those on record keep their role, new
+    ones join as parties. Without a parties column the MoU's parties are left
+    as they are (a new MoU then has too few).
+    """
+
+    title_columns = translated_columns("title")
+
+    slug = fields.Field(
+        attribute="slug",
+        column_name="slug",
+        widget=widgets.CharWidget(allow_blank=False),
+        saves_null_values=False,
+    )
+    event = fields.Field(attribute="event", column_name="event", widget=EventWidget())
+    signed_on = fields.Field(attribute="signed_on", column_name="signed_on", widget=DateWidget())
+    status = fields.Field(
+        attribute="status",
+        column_name="status",
+        widget=ChoiceWidget(MoU.Status.choices),
+        saves_null_values=False,
+    )
+    value = fields.Field(attribute="value", column_name="value", widget=DecimalWidget())
+
+    column_labels = {"parties": MoU._meta.get_field("parties").verbose_name}
+
+    class Meta:
+        model = MoU
+        fields = (*translated_columns("title", "purpose", "activities"), "slug", "event")
+        fields = (*fields, "signed_on", "status", "value", "currency", "parties")
+        import_order = fields
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.fields["parties"] = PartiesField(
+            attribute="listed_parties",
+            column_name="parties",
+            widget=OrganisationListWidget(lambda: self.directory),
+        )
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.directory = OrganisationDirectory()
+        self.mous = {}
+        for values in MoU.objects.values("pk", "slug", "signed_on", *self.title_columns):
+            self._remember(values)
+
+    def _remember(self, values):
+        self.mous.setdefault(("slug", values["slug"]), values["pk"])
+        for column in self.title_columns:
+            if values[column]:
+                key = (column, fold(values[column]), values["signed_on"])
+                self.mous.setdefault(key, values["pk"])
+
+    def get_instance(self, instance_loader, row):
+        slug = str(row.get("slug") or "").strip()
+        if slug:
+            pk = self.mous.get(("slug", slug))
+        else:
+            # A row whose date cannot be read is new here; import_instance names the fault.
+            try:
+                signed_on = parse_date(row.get("signed_on"))
+            except ValueError:
+                return None
+            pk = next(
+                (
+                    self.mous[key]
+                    for column in self.title_columns
+                    if row.get(column)
+                    and (key := (column, fold(str(row[column])), signed_on)) in self.mous
+                ),
+                None,
+            )
+        return MoU.objects.get(pk=pk) if pk else None
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        parties = self.fields["parties"]
+        if parties.attribute not in errors and len(parties.get_value(instance)) < MoU.MIN_PARTIES:
+            errors[parties.attribute] = [
+                ValidationError(MoU.too_few_parties_message, code="too_few_parties")
+            ]
+        super().validate_instance(instance, errors, validate_unique)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        listed = getattr(instance, self.fields["parties"].attribute, None)
+        if listed is None or (self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs)):
+            return
+        links = {link.organisation_id: link for link in instance.party_links.all()}
+        for order, organisation in enumerate(listed, 1):
+            link = links.pop(organisation.pk, None) or MoUParty(
+                mou=instance, organisation=organisation, role=MoUParty.Role.PARTY
+            )
+            if link.pk is None or link.order != order:
+                link.order = order
+                link.save()
+        MoUParty.objects.filter(pk__in=[link.pk for link in links.values()]).delete()
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        self._remember(
+            {
+                "pk": instance.pk,
+                "slug": instance.slug,
+                "signed_on": instance.signed_on,
+                **{column: getattr(instance, column) for column in self.title_columns},
+            }
+        )

@@ -488,6 +488,10 @@ class MoU(Valued, TranslatedRecord, TimeStamped):
 
     required_translated = ("title",)
     slug_source = ("title",)
+    # An MoU is between two or more organisations: the admin's party inline
+    # and the MoU import both hold to it.
+    MIN_PARTIES = 2
+    too_few_parties_message = _("An MoU has at least two parties.")
 
     class Meta(Valued.Meta):
         verbose_name = _("MoU")

@@ -6,7 +6,6 @@ number, then its IEC, then its exact name in any language, and a person by
 email, else by name and organisation.
 """
 
-from django.conf import settings
 from import_export import fields
 
 from portal.importing import (
@@ -16,17 +15,11 @@ from portal.importing import (
     OrganisationDirectory,
     OrganisationWidget,
     PortalResource,
+    translated_columns,
 )
 from portal.text_search import fold
 
 from .models import Organisation, Person
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def translated_columns(*names):
-    """One column per language of each translated field: name_en, name_hi, ..."""
-    return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
 
 
 class OrganisationResource(PortalResource):

@@ -8,6 +8,7 @@ row means no row is written.
 """
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -26,6 +27,11 @@ from portal.admin_base import LOCAL_DIGITS
 from portal.text_search import fold
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated_columns(*names):
+    """One column per language of each translated field: name_en, name_hi, ..."""
+    return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
 
 
 def ascii_digits(value):
@@ -243,6 +249,40 @@ class OrganisationWidget(widgets.ForeignKeyWidget):
 
     def render(self, value, obj=None, **kwargs):
         return str(value) if value else ""
+
+
+class OrganisationListWidget(widgets.Widget):
+    """Organisations listed in one cell, separated by ";" (or the Persian "؛").
+
+    Each is found as OrganisationWidget finds one; the list keeps the cell's
+    order and names an organisation once however often it is written. Every
+    name that matches no organisation is reported, not only the first.
+    """
+
+    SEPARATORS = re.compile("[;؛]")
+
+    def __init__(self, directory_source, **kwargs):
+        super().__init__(**kwargs)
+        self.organisation = OrganisationWidget(directory_source)
+
+    def clean(self, value, row=None, **kwargs):
+        found, faults = [], []
+        for text in self.SEPARATORS.split("" if value is None else str(value)):
+            if not text.strip():
+                continue
+            try:
+                organisation = self.organisation.clean(text.strip(), row, **kwargs)
+            except ValueError as error:
+                faults.append(str(error))
+                continue
+            if organisation not in found:
+                found.append(organisation)
+        if faults:
+            raise ValueError(" ".join(faults))
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        return "; ".join(str(organisation) for organisation in value or ())
 
 
 class PortalResource(resources.ModelResource):

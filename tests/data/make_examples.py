@@ -5,8 +5,10 @@
 The participant list of the Pune buyer-seller meet (300 Maharashtra MSMEs
 with Udyam numbers, 41 foreign buyers from 16 countries, a few people) and
 its 500-meeting schedule, as CSV and XLSX, plus the schedule with one bad
-row (BAD_ROW: a seller booked twice at the same time). Invented firms,
-deterministic output: the tests read these files.
+row (BAD_ROW: a seller booked twice at the same time), and a list of MoUs:
+the IGNITE workshop's MoU as the demo data has it (its three parties) and
+MoUs between firms of the participant list. Invented firms, deterministic
+output: the tests read these files.
 """
 
 import csv
@@ -118,6 +120,67 @@ def schedule():
         }
 
 
+def mous():
+    """MoUs between organisations of the demo data and of the participant list.
+
+    The first is the demo data's own MoU (events/demo_data.py MOUS), written
+    as load_demo writes it: importing the list over the demo data leaves it
+    as it is. Parties are named by name, Udyam number or IEC.
+    """
+    firms, buyer_names = list(sellers()), [buyer["name"] for buyer in buyers()]
+    auto, textiles, deccan, pawana = firms[0], firms[3], firms[30], firms[45]
+    pune_meet = "international-buyer-seller-meet-pune-2025"
+    yield {
+        "title": "MoU for ODOP branding and promotion",
+        "purpose": "Branding and promotion of Mumbai's One District One Product (ODOP) products.",
+        "activities": (
+            "Awareness programmes, industry visits, research and the “One Taluka, Ten "
+            "Exporters” initiative."
+        ),
+        "event": "ignite-2026-mumbai",
+        "signed_on": "2026-02-03",
+        "status": "signed",
+        "value": "",
+        "currency": "",
+        "parties": "Office of the Joint Director of Industries, Mumbai; "
+        "All India Association of Industries; World Trade Centre Mumbai",
+    }
+    yield {
+        "title": "Supply of auto components to the UAE",
+        "purpose": "Three years' supply of brake and clutch components.",
+        "activities": "Sample approval, a trial order, then quarterly orders.",
+        "event": pune_meet,
+        "signed_on": "2025-11-07",
+        "status": "under_implementation",
+        "value": "250000",
+        "currency": "USD",
+        "parties": f"{buyer_names[0]}; {auto['udyam_number']}",
+    }
+    yield {
+        "title": "Cotton fabrics for Germany",
+        "purpose": "Supply of organic cotton fabrics to a German importer.",
+        "activities": "",
+        "event": pune_meet,
+        "signed_on": "2025-11-06",
+        # A status may be given by its label, as staff see it.
+        "status": "Signed",
+        "value": "45,00,000",
+        "currency": "INR",
+        "parties": f"Bavaria Textil GmbH; {textiles['iec']}",
+    }
+    yield {
+        "title": "Joint participation in Gulf trade fairs",
+        "purpose": "Two Pune firms and a Jebel Ali importer share a stand at Gulf fairs.",
+        "activities": "",
+        "event": "",
+        "signed_on": "2025-12-15",
+        "status": "signed",
+        "value": "",
+        "currency": "",
+        "parties": f"{deccan['name']}; {pawana['udyam_number']}; Jebel Ali Imports FZE",
+    }
+
+
 def write_csv(path, rows):
     rows = list(rows)
     with path.open("w", newline="", encoding="utf-8") as out:
@@ -145,6 +208,7 @@ def main():
     # Row BAD_ROW takes the seller of the row before it, in the same slot.
     bad[BAD_ROW - 1]["seller"] = bad[BAD_ROW - 2]["seller"]
     write_csv(HERE / "meetings-pune-500-one-bad-row.csv", bad)
+    write_csv(HERE / "mous.csv", mous())
 
 
 if __name__ == "__main__":
