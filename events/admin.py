@@ -4,10 +4,15 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from access import scope
+from access.admin import ScopedAdmin
+from access.locking import VersionedFormMixin
+from access.roles import PUBLISH
 from orgs.admin import StateFilter
 from portal.admin_base import (
     PortalModelForm,
     TranslatedAdmin,
+    TranslatedModelForm,
     TranslatedStackedInline,
     translated,
 )
@@ -47,9 +52,34 @@ class TimingFilter(admin.SimpleListFilter):
         return queryset
 
 
+class OrganisersFormSet(BaseInlineFormSet):
+    """An official's event must stay theirs: one organiser is their organisation."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        organisations = [
+            form.cleaned_data["organisation"]
+            for form in self.forms
+            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+        ]
+        if organisations and not scope.may_organise(self.user, organisations):
+            raise ValidationError(
+                _(
+                    "One of the organisers must be an organisation you work for; "
+                    "otherwise the event would leave your care."
+                ),
+                code="outside_scope",
+            )
+
+
 class EventOrganiserInline(admin.TabularInline):
     model = EventOrganiser
     form = PortalModelForm
+    formset = OrganisersFormSet
     autocomplete_fields = ("organisation",)
     extra = 0
     min_num = 1
@@ -90,8 +120,13 @@ class MoUInline(TranslatedStackedInline):
 FIGURE_ROWS = [(name, f"{name}_qualifier") for name in Event.FIGURES]
 
 
+class VersionedForm(VersionedFormMixin, TranslatedModelForm):
+    pass
+
+
 @admin.register(Event)
-class EventAdmin(TranslatedAdmin):
+class EventAdmin(ScopedAdmin, TranslatedAdmin):
+    form = VersionedForm
     list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
     list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
     list_select_related = ("region", "region__parent")
@@ -105,7 +140,19 @@ class EventAdmin(TranslatedAdmin):
     inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
     fieldsets = (
-        (None, {"fields": ("title", "slug", ("kind", "format"), "status", "description")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    ("kind", "format"),
+                    "status",
+                    "description",
+                    "opened_version",
+                )
+            },
+        ),
         (
             _("When and where"),
             {"fields": (("start_date", "end_date"), "venue", "city", ("region", "country"))},
@@ -136,11 +183,46 @@ class EventAdmin(TranslatedAdmin):
             request.POST["slug"] = ""
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, EventOrganiserInline):
+            kwargs["user"] = request.user
+        return kwargs
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # Officials who may not publish see the publication state but cannot set it.
+        return fields if self.has_publish_permission(request) else (*fields, "status")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(".".join(PUBLISH))
+
+    def get_deleted_objects(self, objs, request):
+        # An MoU outlives the event it was signed at: say so before the event goes.
+        kept = MoU.objects.filter(event__in=objs).count()
+        if kept:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d MoU signed at this event will be kept, without its event.",
+                    "%(count)d MoUs signed at these events will be kept, without their event.",
+                    kept,
+                )
+                % {"count": kept},
+                messages.WARNING,
+            )
+        return super().get_deleted_objects(objs, request)
+
     def _set_status(self, request, queryset, status, message):
-        count = queryset.exclude(status=status).update(status=status)
+        # Saved one by one, so that the history records who published what.
+        changed = list(queryset.exclude(status=status).select_related("region__parent"))
+        for event in changed:
+            event.status = status
+            event.save(update_fields=["status", "updated_at"])
+        count = len(changed)
         self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
 
-    @admin.action(description=_("Publish the selected events"))
+    @admin.action(description=_("Publish the selected events"), permissions=["publish"])
     def publish(self, request, queryset):
         self._set_status(
             request,
@@ -149,7 +231,9 @@ class EventAdmin(TranslatedAdmin):
             lambda n: ngettext("%(count)d event published.", "%(count)d events published.", n),
         )
 
-    @admin.action(description=_("Unpublish the selected events (back to draft)"))
+    @admin.action(
+        description=_("Unpublish the selected events (back to draft)"), permissions=["publish"]
+    )
     def unpublish(self, request, queryset):
         self._set_status(
             request,
@@ -183,7 +267,8 @@ class MoUPartyInline(admin.TabularInline):
 
 
 @admin.register(MoU)
-class MoUAdmin(ImportAdminMixin, TranslatedAdmin):
+class MoUAdmin(ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
+    form = VersionedForm
     resource_classes = [MoUResource]
     list_display = ("title", "event", "signed_on", "status", "value", "currency")
     list_filter = ("status",)
@@ -195,7 +280,7 @@ class MoUAdmin(ImportAdminMixin, TranslatedAdmin):
     inlines = (MoUPartyInline,)
     actions = EXPORT_ACTIONS
     fieldsets = (
-        (None, {"fields": ("title", "slug", "event", ("signed_on", "status"))}),
+        (None, {"fields": ("title", "slug", "event", ("signed_on", "status"), "opened_version")}),
         (_("Content"), {"fields": ("purpose", "activities", "document")}),
         (_("Value"), {"fields": (("value", "currency"),)}),
         (_("Created and last updated"), {"fields": (("created_at", "updated_at"),)}),
@@ -203,7 +288,7 @@ class MoUAdmin(ImportAdminMixin, TranslatedAdmin):
 
 
 @admin.register(B2BMeeting)
-class B2BMeetingAdmin(MeetingImportAdminMixin, admin.ModelAdmin):
+class B2BMeetingAdmin(MeetingImportAdminMixin, ScopedAdmin):
     form = PortalModelForm
     list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
     list_filter = ("status", "outcome")

@@ -94,5 +94,5 @@ class ReportForm(forms.Form):
             options["grouping"] = self.cleaned_data["group_by"] or OutcomesSummary.Grouping.SCHEME
         return exporter_class(self.filters(), within=within, **options)
 
-    def table(self):
-        return self.exporter().table(self.cleaned_data["language"])
+    def table(self, within=None):
+        return self.exporter(within).table(self.cleaned_data["language"])

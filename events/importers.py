@@ -20,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from import_export import fields, widgets
 from import_export.forms import ConfirmImportForm, ImportForm
 
+from access import scope
 from portal.importing import (
     ChoiceWidget,
     DateWidget,
@@ -189,6 +190,17 @@ class MeetingImportAdminMixin(ImportAdminMixin):
     import_form_class = MeetingImportForm
     confirm_form_class = MeetingConfirmImportForm
 
+    def create_import_form(self, request):
+        return self._scoped_event_choice(request, super().create_import_form(request))
+
+    def create_confirm_form(self, request, import_form=None):
+        form = super().create_confirm_form(request, import_form)
+        return self._scoped_event_choice(request, form)
+
+    def _scoped_event_choice(self, request, form):
+        form.fields["event"].queryset = scope.limit(Event.objects.all(), request.user)
+        return form
+
     def get_confirm_form_initial(self, request, import_form):
         initial = super().get_confirm_form_initial(request, import_form)
         if import_form is not None:
@@ -205,17 +217,18 @@ class MeetingImportAdminMixin(ImportAdminMixin):
 
 
 class EventWidget(widgets.ForeignKeyWidget):
-    """An event by its slug, the name in its web address."""
+    """An event by its slug, the name in its web address, among `events`."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, events=None, **kwargs):
         super().__init__(Event, field="slug", **kwargs)
+        self.events = Event.objects.all() if events is None else events
 
     def clean(self, value, row=None, **kwargs):
         slug = str(ascii_digits(value) or "").strip().lower()
         if not slug:
             return None
         try:
-            return Event.objects.get(slug=slug)
+            return self.events.get(slug=slug)
         except Event.DoesNotExist:
             raise ValueError(
                 _("No event has the web address name “%(value)s”.") % {"value": value}
@@ -293,6 +306,8 @@ class MoUResource(PortalResource):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        # An event outside the official's scope is one this import does not know.
+        self.fields["event"].widget = EventWidget(self.scoped(Event.objects.all()))
         self.fields["parties"] = PartiesField(
             attribute="listed_parties",
             column_name="parties",
@@ -303,7 +318,8 @@ class MoUResource(PortalResource):
         super().before_import(dataset, **kwargs)
         self.directory = OrganisationDirectory()
         self.mous = {}
-        for values in MoU.objects.values("pk", "slug", "signed_on", *self.title_columns):
+        mous = self.scoped(MoU.objects.all())
+        for values in mous.values("pk", "slug", "signed_on", *self.title_columns):
             self._remember(values)
 
     def _remember(self, values):

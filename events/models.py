@@ -10,7 +10,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from orgs.models import Country, Organisation, Person, Region, Sector, TimeStamped, TranslatedRecord
+from orgs.models import (
+    Country,
+    Organisation,
+    Person,
+    Region,
+    Sector,
+    TimeStamped,
+    TranslatedRecord,
+    Versioned,
+)
 from orgs.validators import (
     validate_currency_code,
     validate_gregorian_date,
@@ -105,7 +114,7 @@ class EventQuerySet(models.QuerySet):
         )
 
 
-class Event(TranslatedRecord, TimeStamped):
+class Event(Versioned, TranslatedRecord, TimeStamped):
     class Kind(models.TextChoices):
         BUYER_SELLER_MEET = "buyer_seller_meet", _("Buyer-seller meet")
         WORKSHOP = "workshop", _("Workshop")
@@ -229,7 +238,10 @@ class Event(TranslatedRecord, TimeStamped):
         ordering = [F("start_date").desc(nulls_first=True), "pk"]
         indexes = [models.Index(fields=["start_date", "end_date"], name="event_dates")]
         # Reports cover every model; the permission sits on the main one.
-        permissions = [("export_reports", _("Can export reports"))]
+        permissions = [
+            ("export_reports", _("Can export reports")),
+            ("publish_event", _("Can publish and unpublish events")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -310,7 +322,8 @@ class EventOrganiser(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.organisation} – {self.get_role_display()}"
+        # Also read where an organisation cannot be deleted: which event holds it.
+        return f"{self.organisation} – {self.get_role_display()}, {self.event}"
 
 
 class Session(TranslatedRecord):
@@ -453,7 +466,7 @@ class Valued(models.Model):
             raise ValidationError({"currency": _("Give the currency of the value.")})
 
 
-class MoU(Valued, TranslatedRecord, TimeStamped):
+class MoU(Versioned, Valued, TranslatedRecord, TimeStamped):
     class Status(models.TextChoices):
         SIGNED = "signed", _("Signed")
         UNDER_IMPLEMENTATION = "under_implementation", _("Under implementation")

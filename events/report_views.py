@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from access import scope
 from portal.reports.formats import response
 
 from .exporters import EXPORTERS
@@ -25,7 +26,10 @@ def reports(request):
     check_permission(request)
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
-        return response(form.table(), form.cleaned_data["format"])
+        # Only what the official may see in the back-office (access.scope).
+        model = EXPORTERS[form.cleaned_data["report"]].model
+        within = scope.limit(model._default_manager.all(), request.user)
+        return response(form.table(within), form.cleaned_data["format"])
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),

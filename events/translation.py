@@ -2,7 +2,9 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, EventRole, MoU, Scheme, Session
+from portal.history import register_history
+
+from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
 
 
 @register(Scheme)
@@ -28,3 +30,14 @@ class EventRoleTranslation(TranslationOptions):
 @register(MoU)
 class MoUTranslation(TranslationOptions):
     fields = ("title", "purpose", "activities")
+
+
+# History after the translations, so that every language's column is recorded.
+# The folded search text and the version number are derived, not edited.
+DERIVED = ["search_text", "version"]
+register_history(
+    Event, excluded_fields=DERIVED, m2m_fields=["schemes", "sectors", "target_countries"]
+)
+register_history(MoU, excluded_fields=DERIVED)
+for model in (EventOrganiser, Session, EventRole, MoUParty, B2BMeeting):
+    register_history(model)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from access.admin import DirectoryAdmin
 from events.report_views import EXPORT_ACTIONS
 from portal.admin_base import TranslatedAdmin, translated
 from portal.importing import ImportAdminMixin
@@ -60,7 +61,7 @@ class SectorAdmin(TranslatedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportAdminMixin, TranslatedAdmin):
+class OrganisationAdmin(ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "country", "region", "udyam_number", "iec")
     list_filter = ("kind", StateFilter, "country")
@@ -73,7 +74,7 @@ class OrganisationAdmin(ImportAdminMixin, TranslatedAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(ImportAdminMixin, TranslatedAdmin):
+class PersonAdmin(ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
     resource_classes = [PersonResource]
     list_display = ("__str__", "designation", "organisation")
     list_filter = ("honorific",)

@@ -8,6 +8,7 @@ email, else by name and organisation.
 
 from import_export import fields
 
+from access import scope
 from portal.importing import (
     ChoiceWidget,
     CountryWidget,
@@ -22,7 +23,14 @@ from portal.text_search import fold
 from .models import Organisation, Person
 
 
-class OrganisationResource(PortalResource):
+class DirectoryResource(PortalResource):
+    """Organisations and people: a row may not change one outside the official's care."""
+
+    def may_change(self, instance):
+        return self.user is None or scope.may_change(self.user, instance)
+
+
+class OrganisationResource(DirectoryResource):
     kind = fields.Field(
         attribute="kind",
         column_name="kind",
@@ -60,7 +68,7 @@ class OrganisationResource(PortalResource):
         self.directory.add(instance)
 
 
-class PersonResource(PortalResource):
+class PersonResource(DirectoryResource):
     honorific = fields.Field(
         attribute="honorific",
         column_name="honorific",

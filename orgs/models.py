@@ -87,6 +87,26 @@ class TimeStamped(models.Model):
         abstract = True
 
 
+class Versioned(models.Model):
+    """A record two officials may edit at once: each save bumps its version.
+
+    The admin form carries the version it was opened at and refuses to save
+    over a newer one (access.locking), so that no change is silently lost.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
 class Country(models.Model):
     """A country by its ISO 3166-1 alpha-2 code; names come from CLDR."""
 

@@ -2,6 +2,8 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
+from portal.history import register_history
+
 from .models import Country, Organisation, Person, Region, Sector
 
 
@@ -28,3 +30,8 @@ class OrganisationTranslation(TranslationOptions):
 @register(Person)
 class PersonTranslation(TranslationOptions):
     fields = ("name", "designation")
+
+
+# History after the translations, so that every language's column is recorded.
+register_history(Organisation, excluded_fields=["search_text"])
+register_history(Person)

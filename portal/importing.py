@@ -298,9 +298,34 @@ class PortalResource(resources.ModelResource):
     # Labels of columns that are not model fields: {column_name: lazy label}.
     column_labels = {}
 
-    def __init__(self, **kwargs):
+    def __init__(self, user=None, **kwargs):
         super().__init__()
         self.file_headers = {}
+        # The official importing, whose scope the rows must keep to
+        # (access.scope); None from the command line and in scripts.
+        self.user = user
+
+    def scoped(self, queryset):
+        """The rows of `queryset` this import may find and change."""
+        from access import scope  # access reads the models this module's resources fill
+
+        return queryset if self.user is None else scope.limit(queryset, self.user)
+
+    def may_change(self, instance):
+        """Whether an existing record matched by a row may be changed by this import."""
+        return True
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        if instance.pk and not self.may_change(instance):
+            errors[NON_FIELD_ERRORS] = [
+                ValidationError(
+                    _("“%(record)s” is in another organisation's care: you cannot change it."),
+                    code="outside_scope",
+                    params={"record": instance},
+                )
+            ]
+        super().validate_instance(instance, errors, validate_unique)
 
     def label_for(self, field):
         if field.column_name in self.column_labels:
@@ -375,6 +400,9 @@ class ImportAdminMixin(ImportMixin):
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)

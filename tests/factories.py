@@ -3,8 +3,10 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Permission, User
 from django.utils import timezone
 
+from access.models import Membership
 from events.models import (
     B2BMeeting,
     Event,
@@ -179,3 +181,11 @@ class FeedbackFactory(factory.django.DjangoModelFactory):
     message = "The dates of the Pune meet are shown as 6–7 November; the report says so too."
     page = "/en/events/international-buyer-seller-meet-pune-2025/"
     language = "en"
+
+
+def staff_with(*codenames, organisations=(), username="clerk"):
+    """A back-office user with these permissions, working for these organisations."""
+    user = User.objects.create_user(username, password="x", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    Membership.objects.bulk_create(Membership(user=user, organisation=o) for o in organisations)
+    return user

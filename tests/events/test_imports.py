@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 import tablib
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -14,6 +13,7 @@ from events.models import B2BMeeting, Event, MoU, MoUParty
 from events.services import load_demo
 from orgs.importers import OrganisationResource
 from orgs.models import Organisation
+from tests import factories
 from tests.data.make_examples import BAD_ROW
 
 pytestmark = pytest.mark.django_db
@@ -150,21 +150,25 @@ def test_persian_digits_in_a_value(pune):
     assert (meeting.value, meeting.currency) == (12500, "USD")
 
 
-def staff_with(*codenames):
-    user = User.objects.create_user("clerk", password="x", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return user
+def meeting_clerk(event):
+    """An official of the event's organisers who may record its meetings."""
+    return factories.staff_with(
+        "view_b2bmeeting",
+        "add_b2bmeeting",
+        "change_b2bmeeting",
+        organisations=event.organisers.all(),
+    )
 
 
 def test_staff_without_add_permission_cannot_import(client):
-    client.force_login(staff_with("view_b2bmeeting", "change_b2bmeeting"))
+    client.force_login(factories.staff_with("view_b2bmeeting", "change_b2bmeeting"))
     assert client.get(reverse("admin:events_b2bmeeting_import")).status_code == 403
     changelist = client.get(reverse("admin:events_b2bmeeting_changelist")).content.decode()
     assert reverse("admin:events_b2bmeeting_import") not in changelist
 
 
 def test_the_admin_import_asks_for_the_event_previews_and_writes(client, pune):
-    client.force_login(staff_with("view_b2bmeeting", "add_b2bmeeting", "change_b2bmeeting"))
+    client.force_login(meeting_clerk(pune))
     client.cookies["django_language"] = "mr"
     url = reverse("admin:events_b2bmeeting_import")
     form_page = client.get(url)
@@ -184,7 +188,7 @@ def test_the_admin_import_asks_for_the_event_previews_and_writes(client, pune):
 
 
 def test_the_admin_preview_of_a_bad_file_offers_no_confirmation(client, pune):
-    client.force_login(staff_with("view_b2bmeeting", "add_b2bmeeting", "change_b2bmeeting"))
+    client.force_login(meeting_clerk(pune))
     client.cookies["django_language"] = "mr"
     with (DATA / "meetings-pune-500-one-bad-row.csv").open("rb") as upload:
         preview = client.post(
@@ -336,7 +340,11 @@ def test_an_mou_is_found_by_its_slug_and_its_parties_follow_the_file(pune):
 
 
 def test_the_admin_imports_mous(client, pune):
-    client.force_login(staff_with("view_mou", "add_mou", "change_mou"))
+    # A clerk of the organisers of the events the file names.
+    organisers = Organisation.objects.filter(event_links__isnull=False)
+    client.force_login(
+        factories.staff_with("view_mou", "add_mou", "change_mou", organisations=organisers)
+    )
     url = reverse("admin:events_mou_import")
     assert url in client.get(reverse("admin:events_mou_changelist")).content.decode()
     with (DATA / "mous.csv").open("rb") as upload:

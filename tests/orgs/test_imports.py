@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 import tablib
-from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 from django.utils import translation
 
@@ -132,21 +131,17 @@ def test_an_unknown_organisation_is_named():
     assert Person.objects.count() == 0
 
 
-def staff_with(*codenames):
-    user = User.objects.create_user("clerk", password="x", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return user
-
-
 def test_staff_without_add_and_change_permission_cannot_import(client):
-    client.force_login(staff_with("view_organisation"))
+    client.force_login(factories.staff_with("view_organisation"))
     assert client.get(reverse("admin:orgs_organisation_import")).status_code == 403
     changelist = client.get(reverse("admin:orgs_organisation_changelist")).content.decode()
     assert reverse("admin:orgs_organisation_import") not in changelist
 
 
 def test_the_admin_import_previews_then_writes(client):
-    client.force_login(staff_with("view_organisation", "add_organisation", "change_organisation"))
+    client.force_login(
+        factories.staff_with("view_organisation", "add_organisation", "change_organisation")
+    )
     url = reverse("admin:orgs_organisation_import")
     assert (
         reverse("admin:orgs_organisation_import")

@@ -1,0 +1,75 @@
+"""The back-office roles, as groups of permissions.
+
+A migration creates them, and every `migrate` brings their permissions up to
+date (apps.AccessConfig.ready), so that a model added later is covered too.
+Group names are English: they are records, not interface text.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+DATA_ENTRY = "Data-entry official"
+PUBLISHER = "Publisher"
+REPORT_VIEWER = "Report viewer"
+ADMINISTRATOR = "Administrator"
+
+# What officials record about events, within their scope (access.scope).
+CONTENT = {
+    "events": ("event", "eventorganiser", "session", "eventrole", "mou", "mouparty", "b2bmeeting"),
+    "orgs": ("organisation", "person"),
+}
+# Looked up by everyone (autocompletes), changed by administrators only.
+REFERENCE = {"orgs": ("country", "region", "sector"), "events": ("scheme",)}
+# Every permission of these apps goes to administrators.
+ADMINISTERED_APPS = ("auth", "access", "orgs", "events", "axes")
+
+EXPORT_REPORTS = ("events", "export_reports")
+PUBLISH = ("events", "publish_event")
+
+
+def _model_permissions(models, actions):
+    return [
+        (app_label, f"{action}_{model}")
+        for app_label, names in models.items()
+        for model in names
+        for action in actions
+    ]
+
+
+EDITING = [
+    *_model_permissions(CONTENT, ("view", "add", "change", "delete")),
+    *_model_permissions(REFERENCE, ("view",)),
+]
+
+ROLES = {
+    DATA_ENTRY: EDITING,
+    PUBLISHER: [*EDITING, PUBLISH, EXPORT_REPORTS],
+    REPORT_VIEWER: [EXPORT_REPORTS],
+}
+
+
+def create_all_permissions(apps):
+    """In a migration: Django creates permissions only after the last one has run."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def sync_roles(apps):
+    """Create the role groups and give each exactly its permissions.
+
+    `apps` is a migration's app registry, or the project's own after migrate.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    by_key = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.select_related("content_type")
+    }
+    wanted = {
+        name: [by_key[pair] for pair in pairs if pair in by_key] for name, pairs in ROLES.items()
+    }
+    wanted[ADMINISTRATOR] = [p for key, p in by_key.items() if key[0] in ADMINISTERED_APPS]
+    for name, perms in wanted.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(perms)
