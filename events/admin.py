@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from portal.admin_base import (
 )
 from portal.importing import ImportAdminMixin
 
+from .history import part_changes
 from .importers import MeetingImportAdminMixin, MoUResource
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
 from .report_views import EXPORT_ACTIONS
@@ -182,6 +184,12 @@ class EventAdmin(ScopedAdmin, TranslatedAdmin):
             request.POST = request.POST.copy()
             request.POST["slug"] = ""
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    object_history_template = "admin/events/event/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        parts = {"part_changes": part_changes(unquote(object_id))}
+        return super().history_view(request, object_id, {**(extra_context or {}), **parts})
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)

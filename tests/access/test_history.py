@@ -61,6 +61,10 @@ def test_changes_to_a_session_made_on_the_event_page_are_recorded(client, bodies
     session = bodies.pune.sessions.get()
     assert session.history.first().history_user == bodies.clerk
     assert session.history.first().title_en == "Valedictory session"
+    # Sessions have no page of their own: the event's history shows the change.
+    page = client.get(reverse("admin:events_event_history", args=[bodies.pune.pk]))
+    part_history = page.content.decode().split('id="part-history"')[1]
+    assert "mssidc-clerk" in part_history and "Valedictory session" in part_history
 
 
 @pytest.mark.parametrize(
