@@ -13,6 +13,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .uploads import DocumentField, PictureField
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -95,8 +97,13 @@ class ScriptAwareFields:
 
 class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
     form = TranslatedModelForm
-    # Officials paste bare domains ("msme.gov.in"); today's web is https.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        # Officials paste bare domains ("msme.gov.in"); today's web is https.
+        models.URLField: {"assume_scheme": "https"},
+        # Uploads are public: checked by their content, pictures stored re-encoded.
+        models.ImageField: {"form_class": PictureField},
+        models.FileField: {"form_class": DocumentField},
+    }
 
 
 class TranslatedStackedInline(ScriptAwareFields, TranslationStackedInline):
