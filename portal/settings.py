@@ -4,10 +4,15 @@ Development defaults are safe only with DEBUG on; with DEBUG off the secret
 key, the allowed hosts and the database must be given.
 """
 
+import base64
+import hashlib
+import ipaddress
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_HASHES
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +28,11 @@ def env_flag(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def meta_key(header):
+    """Where Django keeps an HTTP header in request.META: X-Real-IP is HTTP_X_REAL_IP."""
+    return "HTTP_" + header.strip().upper().replace("-", "_")
 
 
 DEBUG = env_flag("DEBUG")
@@ -114,7 +124,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Officials publish for a government department: a passphrase, not a word.
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -149,8 +163,136 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# History pages are for reading: a revert would bypass the checks a save goes
+# through (scope, optimistic locking).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Imports (django-import-export) run in one transaction: one bad row, nothing written.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Uploads larger than this are refused by the forms that accept them.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+# Security. Production (DEBUG off) is HTTPS only; development stays on plain
+# http://127.0.0.1, where secure cookies would never be sent back.
+# `manage.py check --deploy` passes with DEBUG off (tests/test_security.py).
+
+# A TLS-terminating proxy in front of the portal names the header in which it
+# says the visitor came over HTTPS, e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto
+# (value "https"). Only set it when the proxy always sets or strips that header,
+# or a visitor could claim HTTPS over plain http.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (meta_key(os.environ["SECURE_PROXY_SSL_HEADER"]), "https")
+# The proxy may redirect http to https itself; SECURE_SSL_REDIRECT=0 then spares the hop.
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe instances over plain http and take a redirect for a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A year, subdomains included, and eligible for the browsers' preload lists:
+# once a browser has seen the portal over HTTPS it never tries http again.
+# Sent only on HTTPS responses, so never in development.
+SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 60 * 60
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+# No page of the portal is meant to be framed (clickjacking), no response
+# sniffed as another type, and no address, with its filters or the admin's
+# record ids, told to other sites.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp), in development too so that the browser
+# tests see what production would refuse. Scripts only from the portal's own
+# files: no inline script, no eval (a JSON-LD data block is not a script and
+# needs nothing). Everything, fonts and jQuery UI included, is served from
+# static/ or media/, so nothing is allowed from other hosts.
+#
+# Styles: no inline style either, except these exact style attributes of the
+# libraries' admin pages, allowed by their hash ('unsafe-hashes' lets a hash
+# match an attribute); a change to any of them is refused, not let through.
+ADMIN_STYLE_ATTRIBUTES = [
+    # django-import-export's preview: the new and the old values
+    # (diff-match-patch's diff_prettyHtml).
+    "background:#e6ffe6;",
+    "background:#ffe6e6;",
+    # django-simple-history's change history, under its table.
+    "border-top: 0",
+]
+
+
+def csp_hash(source):
+    """The CSP source that allows exactly this inline text: 'sha256-<base64 digest>'."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()}'"
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        # Images, fonts, fetches: the portal's own (logos and covers from media/).
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_HASHES, *map(csp_hash, ADMIN_STYLE_ATTRIBUTES)],
+        "object-src": [NONE],
+        # These three do not fall back to default-src.
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not DEBUG,
+    },
+}
+
+# Staff sessions: a back-office left open on a shared office computer must not
+# stay signed in. Two hours without a request ends the session (saving it on
+# each request makes the age an idle time, so a working official is never
+# interrupted; only sessions with something in them, i.e. signed-in staff,
+# are written), and closing the browser ends it too.
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login throttling (django-axes). Five failed logins lock the account, and
+# separately the address they came from, for 30 minutes (each further failure
+# restarts the wait); a successful login clears the count. Locking the account
+# stops guessing spread over many addresses, at the price that someone can
+# keep an official out for a while: an administrator can lift a lock in
+# "Access attempts".
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# (django-axes' default, which the lockout page tells the official.)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# Our page in the official's language (status 429), not the library's English line.
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+
+# The visitor's address, for the lockout. Behind a reverse proxy REMOTE_ADDR is
+# the proxy's own, so CLIENT_IP_HEADER names the header the proxy writes the
+# visitor's address into: X-Real-IP (set by the proxy, replacing the
+# visitor's), or X-Forwarded-For, to which each of our TRUSTED_PROXY_COUNT
+# proxies appends the address it saw: the visitor's is that many from the end,
+# and anything before it is whatever the visitor sent. Unset, no header is
+# believed: a visitor could otherwise dodge the lock with a made-up one.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+
+def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_COUNT):
+    """The visitor's address: from `header` as our `proxies` proxies wrote it, else REMOTE_ADDR.
+
+    A request that did not pass through the proxies, or an entry that is not
+    an address, falls back to REMOTE_ADDR, which no visitor can forge.
+    """
+    if header:
+        entries = [e.strip() for e in request.META.get(meta_key(header), "").split(",")]
+        if len(entries) >= proxies > 0:
+            try:
+                return str(ipaddress.ip_address(entries[-proxies]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR")
+
+
+# django-axes 8 reads the address with django-ipware only when that optional
+# package is installed (it is not); this callable takes precedence either way.
+AXES_CLIENT_IP_CALLABLE = client_ip_address
