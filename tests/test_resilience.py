@@ -32,9 +32,11 @@ def kill_server_side_of_djangos_connection():
     other.close()
 
 
-def test_a_request_after_the_connection_was_killed_is_answered(settings):
-    settings.DATABASES["default"]["CONN_MAX_AGE"] = 60
-    settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+def test_a_request_after_the_connection_was_killed_is_answered(monkeypatch):
+    # As in production (portal/settings.py); read when the connection opens.
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    monkeypatch.setitem(connection.settings_dict, "CONN_HEALTH_CHECKS", True)
+    connection.close()
     event = factories.EventFactory(title_en="Engineering Buyer-Seller Meet, Nashik")
     client = Client()
     assert client.get("/en/events/").status_code == 200
