@@ -12,6 +12,7 @@ import icalendar
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
@@ -61,7 +62,8 @@ def _vevent(event, request):
     vevent.add("dtend", last_day + datetime.timedelta(days=1))
     vevent.add("summary", event.title)
     # Many calendar apps show no URL property, so the link ends the description too.
-    vevent.add("description", "\n\n".join(text for text in (event.description, url) if text))
+    description = strip_tags(event.description)  # calendars show plain text
+    vevent.add("description", "\n\n".join(text for text in (description, url) if text))
     vevent.add("location", event_location(event))
     vevent.add("categories", event_categories(event))
     vevent.add("url", url)

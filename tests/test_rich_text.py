@@ -100,3 +100,12 @@ def test_a_tag_left_open_does_not_run_on_into_the_rest_of_the_page():
     assert rich_text("<b>Registration open\n\n<ul><li>Buyers") == (
         "<p><b>Registration open</b></p><b>\n\n<ul><li>Buyers</li></ul></b>"
     )
+
+
+def test_calendars_and_search_engines_get_the_description_as_plain_text(client):
+    event = EventFactory(description_en="<p>Meet <strong>41 foreign buyers</strong></p>")
+    ics = client.get(f"/en/events/{event.slug}/event.ics").content.decode()
+    assert "Meet 41 foreign buyers" in ics and "<strong>" not in ics
+    page = client.get(event.get_absolute_url()).content.decode()
+    json_ld = page.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert '"description": "Meet 41 foreign buyers"' in json_ld
