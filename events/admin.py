@@ -141,6 +141,8 @@ class EventAdmin(ScopedAdmin, TranslatedAdmin):
     save_on_top = True
     inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
+    # The national list is long: a filtered page need not count every event too.
+    show_full_result_count = False
     fieldsets = (
         (
             None,

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and outcomes")
+
+    def ready(self):
+        from portal import page_cache
+
+        page_cache.connect_signals()

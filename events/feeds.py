@@ -1,5 +1,7 @@
 """An Atom feed of published events, taking the public list's filters."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
@@ -16,6 +18,18 @@ from .templatetags.localise import event_dates
 
 # Feed readers keep the entries they have seen: the first page or so of the list will do.
 FEED_LIMIT = 100
+
+
+# Characters XML 1.0 cannot carry (C0 controls but tab and line breaks,
+# U+FFFE, U+FFFF). Text pasted into the back-office can hold them, e.g. the
+# vertical tab a word processor puts for a manual line break; Django's feed
+# writer refuses them (a server error) or, in attributes, writes XML no
+# reader accepts.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text):
+    return NOT_XML.sub("", text)
 
 
 def _with_query(url, params):
@@ -51,19 +65,21 @@ class EventFeed(Feed):
         return EventFilter(params, queryset=Event.objects.published()).qs.for_listing()[:FEED_LIMIT]
 
     def item_title(self, event):
-        return event.title
+        return xml_text(event.title)
 
     def item_description(self, event):
         # HTML (Atom's type="html"); the dates in the language's digits and calendar.
-        return format_html(
-            "<p>{} · {}</p>{}",
-            event_dates(event),
-            event_location(event),
-            linebreaks_filter(event.description, autoescape=True),
+        return xml_text(
+            format_html(
+                "<p>{} · {}</p>{}",
+                event_dates(event),
+                event_location(event),
+                linebreaks_filter(event.description, autoescape=True),
+            )
         )
 
     def item_categories(self, event):
-        return event_categories(event)
+        return [xml_text(category) for category in event_categories(event)]
 
     def item_pubdate(self, event):
         return event.created_at

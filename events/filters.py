@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Region, Sector
-from portal.listing import PortalFilterSet
+from portal.listing import PortalFilterSet, RecordFilter
 
 from .models import Event, MoU, Scheme
 
@@ -36,28 +36,26 @@ class EventFilter(PortalFilterSet):
 
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
-    scheme = django_filters.ModelChoiceFilter(
+    scheme = RecordFilter(
         label=_("Scheme"), field_name="schemes", to_field_name="slug", queryset=Scheme.objects.all()
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = RecordFilter(
         label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="code"
-    )
-    region = django_filters.ModelChoiceFilter(
+    country = RecordFilter(label=_("Country"), queryset=Country.objects.all(), to_field_name="code")
+    region = RecordFilter(
         label=_("State / district"),
         to_field_name="slug",
         queryset=Region.objects.all(),
         method="in_region",
     )
-    target_country = django_filters.ModelChoiceFilter(
+    target_country = RecordFilter(
         label=_("Target market"),
         field_name="target_countries",
         to_field_name="code",
         queryset=Country.objects.all(),
     )
-    organiser = django_filters.ModelChoiceFilter(
+    organiser = RecordFilter(
         label=_("Organiser"),
         field_name="organisers",
         to_field_name="slug",
@@ -150,13 +148,13 @@ class MoUFilter(PortalFilterSet):
         min_value=1900,
         max_value=2100,
     )
-    party = django_filters.ModelChoiceFilter(
+    party = RecordFilter(
         label=_("Party"),
         field_name="parties",
         to_field_name="slug",
         queryset=Organisation.objects.all(),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = RecordFilter(
         label=_("Sector"), to_field_name="slug", queryset=Sector.objects.all(), method="in_sector"
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=MoU.Status.choices)

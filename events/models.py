@@ -236,7 +236,11 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_first=True), "pk"]
-        indexes = [models.Index(fields=["start_date", "end_date"], name="event_dates")]
+        indexes = [
+            models.Index(fields=["start_date", "end_date"], name="event_dates"),
+            # The last day, as upcoming() and past() compare it with today.
+            models.Index(Coalesce("end_date", "start_date"), name="event_last_day"),
+        ]
         # Reports cover every model; the permission sits on the main one.
         permissions = [
             ("export_reports", _("Can export reports")),
@@ -649,3 +653,16 @@ class B2BMeeting(Valued, TimeStamped):
             raise ValidationError(
                 {"outcome": _("A meeting that led to an MoU has the outcome “MoU”.")}
             )
+
+
+class ContentVersion(models.Model):
+    """How many times the portal's content has changed: the public page cache's key.
+
+    One row, bumped in the same transaction as each change (portal.page_cache),
+    so every process sees the new version exactly when it sees the change.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)

@@ -1,10 +1,12 @@
 import json
 
-from django.db.models import Count, F, Max, Prefetch, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
+from . import stats as figures
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
 from .mou_selectors import mou_listing
 from .selectors import event_listing
@@ -19,15 +21,14 @@ def home(request):
         .for_listing()
         .order_by(F("start_date").asc(nulls_last=True), "pk")[:HOME_UPCOMING]
     )
-    # Totals of the events held; the date of the latest change to any event.
-    held = Q(pk__in=published.past().values("pk"))
-    totals = published.aggregate(
-        events=Count("pk", filter=held),
-        msmes=Sum("msmes", filter=held),
-        foreign_buyers=Sum("foreign_buyers", filter=held),
-        b2b_meetings=Sum("b2b_meetings", filter=held),
-        mous=Sum("mous", filter=held),
-        last_updated=Max("updated_at"),
+    # Totals of the events held; the date of the latest change to any event
+    # apart, read from its index rather than from every published event.
+    totals = published.past().aggregate(
+        events=Count("pk"),
+        msmes=Sum("msmes"),
+        foreign_buyers=Sum("foreign_buyers"),
+        b2b_meetings=Sum("b2b_meetings"),
+        mous=Sum("mous"),
     )
     return render(
         request,
@@ -35,7 +36,7 @@ def home(request):
         {
             "upcoming": upcoming,
             "totals": totals,
-            "last_updated": totals["last_updated"],
+            "last_updated": figures.last_updated(),
         },
     )
 
@@ -106,7 +107,8 @@ def event_json_ld(request, event):
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "description": event.description,
+        # Plain text: descriptions may carry the formatting tags of rich_text.
+        "description": strip_tags(event.description),
         "url": request.build_absolute_uri(event.get_absolute_url()),
         "eventAttendanceMode": f"https://schema.org/{attendance}",
         "eventStatus": "https://schema.org/EventScheduled",

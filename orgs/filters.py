@@ -4,7 +4,7 @@ and its facet counts, so a shared link means the same thing on both."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.listing import PortalFilterSet
+from portal.listing import PortalFilterSet, RecordFilter
 
 from .models import Country, Organisation, Region, Sector
 
@@ -12,16 +12,14 @@ from .models import Country, Organisation, Region, Sector
 class OrganisationFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="code"
-    )
-    region = django_filters.ModelChoiceFilter(
+    country = RecordFilter(label=_("Country"), queryset=Country.objects.all(), to_field_name="code")
+    region = RecordFilter(
         label=_("State / district"),
         to_field_name="slug",
         queryset=Region.objects.all(),
         method="in_region",
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = RecordFilter(
         label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
     )
 

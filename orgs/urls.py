@@ -1,10 +1,12 @@
 from django.urls import path
 
+from portal.page_cache import cache_public_page
+
 from . import views
 
 app_name = "orgs"
 
 urlpatterns = [
-    path("", views.organisation_list, name="list"),
-    path("<slug:slug>/", views.organisation_detail, name="detail"),
+    path("", cache_public_page(views.organisation_list), name="list"),
+    path("<slug:slug>/", cache_public_page(views.organisation_detail), name="detail"),
 ]

@@ -296,3 +296,21 @@ def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_CO
 # django-axes 8 reads the address with django-ipware only when that optional
 # package is installed (it is not); this callable takes precedence either way.
 AXES_CLIENT_IP_CALLABLE = client_ip_address
+
+# The cache: Redis when REDIS_URL is set (one cache for every worker), else
+# each process's own memory. Public pages are served from it for
+# PUBLIC_PAGE_CACHE_SECONDS (0 = off, the default in development and tests);
+# a change to the content shows at once whatever this is (portal.page_cache).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PUBLIC_PAGE_CACHE_SECONDS = int(
+    os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else str(10 * 60))
+)

@@ -15,7 +15,10 @@ from tests import factories
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # Committed rows, for another connection to see; the flush after the test
+    # empties every table, and the serialized rollback brings back what the
+    # migrations wrote (the countries) for the tests that come after.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="backups are made with pg_dump (PostgreSQL)"
     ),
