@@ -1,4 +1,5 @@
-"""Site-wide plain endpoints: robots.txt for crawlers, /healthz for the load balancer."""
+"""Site-wide plain endpoints: robots.txt for crawlers, /healthz for the load balancer,
+and the bench's bare baseline (/bench/hello, routed only with BENCH_HELLO=1)."""
 
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -25,3 +26,8 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
+
+
+def hello(request):
+    """The cheapest answer the stack can give: `manage.py bench` compares the pages with it."""
+    return HttpResponse("hello", content_type="text/plain")

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
@@ -10,6 +12,7 @@ from events import api, report_views
 from events.sitemaps import SITEMAPS
 
 from . import site_views
+from .page_cache import cache_public_page
 from .views import AdminJavaScriptCatalog
 
 # The back-office follows the official's language (the language menu in its
@@ -25,10 +28,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # For crawlers, monitors and programs: one address whatever the language.
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
     path("healthz", site_views.healthz, name="healthz"),
-    path("api/events/", api.event_list, name="api-events"),
+    path("api/events/", cache_public_page(api.event_list), name="api-events"),
 ]
 
 # The public portal: every page under its language, /en/, /hi/, /mr/, /fa/.
@@ -38,6 +41,10 @@ urlpatterns += i18n_patterns(
     path("organisations/", include("orgs.urls")),
     path("", include("portal.page_urls")),
 )
+
+# The bench's baseline (manage.py bench sets BENCH_HELLO=1 for its own server only).
+if os.environ.get("BENCH_HELLO") == "1":
+    urlpatterns.append(path("bench/hello", site_views.hello, name="bench-hello"))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

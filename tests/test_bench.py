@@ -1,0 +1,175 @@
+"""manage.py bench: reading wrk, the budgets and their marks, the hello view's route."""
+
+import importlib
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.urls import Resolver404, clear_url_caches, resolve
+
+import portal.urls
+from events.bench import wrk
+from events.bench.report import BROKEN, Export, Page, Report
+from events.management.commands.bench import Command
+
+# Captured from wrk 4.1.0 (Debian) against the bench's gunicorn.
+HELLO = """\
+Running 3s test @ http://127.0.0.1:55081/bench/hello
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    24.33ms   16.88ms 247.37ms   96.30%
+    Req/Sec   346.43     78.08   464.00     66.67%
+  Latency Distribution
+     50%   20.84ms
+     75%   24.34ms
+     90%   35.25ms
+     99%   83.35ms
+  2079 requests in 3.02s, 1.35MB read
+Requests/sec:    687.78
+Transfer/sec:    458.07KB
+"""
+# A slow page: latencies in seconds (with wrk's trailing space), timeouts, failures.
+SLOW = """\
+Running 3s test @ http://127.0.0.1:55081/en/events/calendar.ics
+  2 threads and 16 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     1.64s   155.80ms   1.83s    50.00%
+    Req/Sec     8.00      6.23    19.00     61.54%
+  Latency Distribution
+     50%    1.64s\x20
+     75%    1.81s\x20
+     90%    1.83s\x20
+     99%    1.83s\x20
+  17 requests in 3.08s, 823.06KB read
+  Socket errors: connect 0, read 0, write 0, timeout 11
+  Non-2xx or 3xx responses: 2
+Requests/sec:      5.51
+Transfer/sec:    266.98KB
+"""
+
+
+def test_wrk_output_is_read():
+    result = wrk.parse(HELLO)
+    assert result.requests_per_second == 687.78
+    assert result.requests == 2079
+    assert result.latency_ms == {50: 20.84, 75: 24.34, 90: 35.25, 99: 83.35}
+    assert (result.non_2xx_3xx, result.socket_errors) == (0, 0)
+
+
+def test_wrk_seconds_timeouts_and_failures_are_read():
+    result = wrk.parse(SLOW)
+    assert result.requests_per_second == 5.51
+    assert result.latency_ms[50] == pytest.approx(1640)
+    assert result.latency_ms[99] == pytest.approx(1830)
+    assert (result.non_2xx_3xx, result.socket_errors) == (2, 11)
+    assert wrk.to_ms("850us") == pytest.approx(0.85)
+
+
+def test_not_wrk_output_is_an_error():
+    with pytest.raises(ValueError):
+        wrk.parse("wrk: command failed")
+
+
+def page(**values):
+    defaults = dict(name="home", url="/en/", group="public", status=200, queries=8)
+    defaults |= dict(p50_ms=20.0, p95_ms=40.0, rps=300.0, hello_rps=1000.0)
+    return Page(**(defaults | values))
+
+
+def test_pages_within_budget():
+    assert page().broken() == {}
+    assert page(cached=True, rps=600, p95_ms=900).broken() == {}  # cached: throughput only
+    assert page(group="admin", queries=40, p95_ms=250, rps=5).broken() == {}
+    report = Report(machine="test", pages=[page()])
+    assert report.failures() == []
+    assert "Every budget held." in report.markdown()
+
+
+@pytest.mark.parametrize(
+    ("values", "column"),
+    [
+        ({"queries": 13}, "queries"),
+        ({"p95_ms": 150.0}, "p95"),
+        ({"rps": 149.0}, "share"),  # under 15% of hello's 1,000
+        ({"cached": True, "rps": 499.0}, "share"),  # under 50%
+        ({"group": "admin", "p95_ms": 300.0}, "p95"),
+        ({"status": 302}, "status"),
+        ({"wrk_failures": 3}, "status"),
+    ],
+)
+def test_a_broken_budget_is_marked(values, column):
+    broken = page(**values)
+    assert list(broken.broken()) == [column]
+    report = Report(machine="test", pages=[page(name="fine"), broken])
+    assert len(report.failures()) == 1
+    text = report.markdown()
+    assert "Budgets broken (1)" in text
+    row = next(line for line in text.splitlines() if line.startswith("| home"))
+    assert BROKEN in row
+    fine = next(line for line in text.splitlines() if line.startswith("| fine"))
+    assert BROKEN not in fine
+
+
+def test_the_table_shows_the_numbers():
+    report = Report(machine="2 CPUs", generation="100,000 events", pages=[page(queries=13)])
+    text = report.markdown()
+    assert "| home | `/en/` | off | **13** ✗ | 20.0 | 40.0 | 300 | 30% | – |" in text
+    assert text.startswith("## Benchmark, 2 CPUs")
+
+
+def test_export_budgets():
+    fine = Export(
+        rows=10, copy_seconds=1.0, csv_seconds=2.9, copy_megabytes=1, megabytes=1, peak_mb=90
+    )
+    assert fine.broken() == {}
+    slow = Export(
+        rows=10, copy_seconds=1.0, csv_seconds=3.5, copy_megabytes=1, megabytes=1, peak_mb=150
+    )
+    assert set(slow.broken()) == {"ratio", "peak"}
+    text = Report(machine="test", export=slow).markdown()
+    assert f"**3.50** {BROKEN}" in text
+    assert f"**150** {BROKEN}" in text
+
+
+def test_a_broken_budget_exits_non_zero_after_writing_the_table(tmp_path):
+    output = tmp_path / "bench.md"
+    with pytest.raises(CommandError, match="1 budget"):
+        Command().finish(Report(machine="test", pages=[page(queries=20)]), output)
+    assert BROKEN in output.read_text()
+    Command().finish(Report(machine="test", pages=[page()]), output)  # no error
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the refusal is for SQLite")
+def test_sqlite_is_refused_with_directions():
+    with pytest.raises(CommandError, match="DATABASE_URL"):
+        call_command("bench")
+
+
+@pytest.fixture
+def reload_urls(monkeypatch):
+    """Reload the URLconf after the test changed the environment, and as it was after it."""
+
+    def reload():
+        importlib.reload(portal.urls)
+        clear_url_caches()
+
+    yield reload
+    monkeypatch.undo()
+    reload()
+
+
+def test_hello_is_not_routed_by_default(client, reload_urls, monkeypatch):
+    monkeypatch.delenv("BENCH_HELLO", raising=False)
+    reload_urls()
+    with pytest.raises(Resolver404):
+        resolve("/bench/hello")
+    assert client.get("/bench/hello").status_code == 404
+
+
+def test_hello_is_routed_when_enabled(client, reload_urls, monkeypatch):
+    monkeypatch.setenv("BENCH_HELLO", "1")
+    reload_urls()
+    response = client.get("/bench/hello")
+    assert response.status_code == 200
+    assert response.content == b"hello"
