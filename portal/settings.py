@@ -163,6 +163,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Server errors and warnings go to the process's stderr (gunicorn's log), with
+# DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
 # History pages are for reading: a revert would bypass the checks a save goes
 # through (scope, optimistic locking).
 SIMPLE_HISTORY_REVERT_DISABLED = True
