@@ -9,4 +9,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from portal import page_cache
 
+        from . import summaries
+
+        # The page cache's first: its content version row orders concurrent changes.
         page_cache.connect_signals()
+        summaries.connect_signals()

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from babel.lists import format_list
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from portal import l10n
@@ -73,6 +75,8 @@ class BarChart:
     text_x: str  # "0" or "100": the start edge, in percent
     rtl: bool
     grouped: bool  # several series: each row's label heads a group of bars
+    svg_rows: SafeString  # each row's <g>, drawn by `_svg_row`
+    table_rows: SafeString  # each row's <tr>, by `_table_row`
 
 
 def _percent(value):
@@ -136,6 +140,7 @@ def bar_chart(
                 bars=bars,
             )
         )
+    text_x = "100" if rtl else "0"
     return BarChart(
         id=id,
         title=title,
@@ -145,9 +150,69 @@ def bar_chart(
         rows=drawn,
         height=max(y - row_gap, 0),
         grouped=multi,
-        text_x="100" if rtl else "0",
+        text_x=text_x,
         rtl=rtl,
+        svg_rows=mark_safe("\n".join(_svg_row(row, text_x, multi) for row in drawn)),
+        table_rows=mark_safe("\n".join(_table_row(row) for row in drawn)),
     )
+
+
+# A chart's rows are written here rather than in its template: a page has
+# hundreds (120 buyer countries), and the template engine took longer over
+# their few tags each than the page's queries.
+
+
+def _lang(row):
+    return format_html(' lang="{}"', row.lang) if row.lang else ""
+
+
+def _svg_row(row, text_x, grouped):
+    """The row's label (and its value, in a chart of one series), then its bars."""
+    label_class = "chart__label chart__label--group" if grouped else "chart__label"
+    value = (
+        format_html('<tspan class="chart__value">&#8195;{}</tspan>', row.text) if row.text else ""
+    )
+    parts = [
+        format_html(
+            '<text class="{}" x="{}%" y="{}"><tspan{}>{}</tspan>{}</text>',
+            label_class,
+            text_x,
+            row.label_y,
+            _lang(row),
+            row.label,
+            value,
+        )
+    ]
+    for bar in row.bars:
+        if bar.series:
+            parts.append(
+                format_html(
+                    '<text class="chart__series" x="{}%" y="{}">{}: '
+                    '<tspan class="chart__value">{}</tspan></text>',
+                    text_x,
+                    bar.text_y,
+                    bar.series,
+                    bar.text,
+                )
+            )
+        if bar.width:
+            parts.append(
+                format_html(
+                    '<rect class="chart__bar chart__bar--{}" x="{}%" y="{}" '
+                    'width="{}%" height="{}"/>',
+                    bar.index,
+                    bar.x,
+                    bar.y,
+                    bar.width,
+                    bar.height,
+                )
+            )
+    return format_html('<g class="chart__row">{}</g>', mark_safe("".join(parts)))
+
+
+def _table_row(row):
+    cells = format_html_join("", "<td>{}</td>", ((bar.text,) for bar in row.bars))
+    return format_html('<tr><th scope="row"{}>{}</th>{}</tr>', _lang(row), row.label, cells)
 
 
 def describe(*, series, rows, lang) -> str:

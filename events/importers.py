@@ -38,10 +38,20 @@ from portal.importing import (
 )
 from portal.text_search import fold
 
+from . import summaries
 from .models import B2BMeeting, Event, MoU, MoUParty
 
 
-class MeetingResource(PortalResource):
+class EventsResource(PortalResource):
+    """Rewrites the statistics summaries once per import (its preview too),
+    inside its transaction, rather than at each row saved."""
+
+    def import_data_inner(self, *args, **kwargs):
+        with summaries.batch():
+            return super().import_data_inner(*args, **kwargs)
+
+
+class MeetingResource(EventsResource):
     """One event's schedule; the event comes from the import form, not the file."""
 
     date = fields.Field(column_name="date")
@@ -254,7 +264,7 @@ class PartiesField(fields.Field):
         return [link.organisation for link in mou.party_links.select_related("organisation")]
 
 
-class MoUResource(PortalResource):
+class MoUResource(EventsResource):
     """MoUs, one per row, with their parties in one cell.
 
     The parties are named by name, Udyam number or IEC, separated by ";",

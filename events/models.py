@@ -1,9 +1,11 @@
 """What happened: schemes, events, their sessions and roles, MoUs, B2B meetings."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -80,6 +82,13 @@ def figure_fields(verbose_name):
     )
 
 
+# An event's last day, and for one whose dates are still to be announced the
+# end of time: upcoming, past and the list's ordered walk then compare one
+# expression, which the indexes below hold (an OR with "start_date IS NULL"
+# could not be answered from an index).
+LAST_DAY = Coalesce("end_date", "start_date", Value(datetime.date.max))
+
+
 class EventQuerySet(models.QuerySet):
     """The questions the portal asks of events.
 
@@ -91,11 +100,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status=Event.Status.PUBLISHED)
 
     def _with_last_day(self):
-        return self.annotate(last_day=Coalesce("end_date", "start_date"))
+        return self.annotate(last_day=LAST_DAY)
 
     def upcoming(self):
-        today = timezone.localdate()
-        return self._with_last_day().filter(Q(last_day__gte=today) | Q(start_date__isnull=True))
+        return self._with_last_day().filter(last_day__gte=timezone.localdate())
 
     def ongoing(self):
         today = timezone.localdate()
@@ -237,9 +245,20 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
         verbose_name_plural = _("events")
         ordering = [F("start_date").desc(nulls_first=True), "pk"]
         indexes = [
-            models.Index(fields=["start_date", "end_date"], name="event_dates"),
-            # The last day, as upcoming() and past() compare it with today.
-            models.Index(Coalesce("end_date", "start_date"), name="event_last_day"),
+            # The upcoming list walks this in date order, skipping past
+            # events inside the index rather than reading their rows.
+            models.Index(F("start_date"), LAST_DAY, name="event_dates"),
+            # Counts and facets of published events, upcoming or past, read
+            # from the index alone: event rows are wide (four languages of
+            # description), and reading ten thousand of them is the cost.
+            # The dates are included because PostgreSQL answers from an
+            # expression index only when the columns under it are there too.
+            models.Index(
+                F("status"),
+                LAST_DAY,
+                include=["id", "start_date", "end_date", "kind", "region", "country"],
+                name="event_listing",
+            ),
         ]
         # Reports cover every model; the permission sits on the main one.
         permissions = [
@@ -625,7 +644,12 @@ class B2BMeeting(Valued, TimeStamped):
                 violation_error_message=_("This seller already has a meeting at this time."),
             ),
         ]
-        indexes = [models.Index(fields=["event", "starts_at"], name="meeting_event_time")]
+        indexes = [
+            models.Index(fields=["event", "starts_at"], name="meeting_event_time"),
+            # The back-office list's date hierarchy: first and last meeting, and
+            # whether a year, month or day holds any (events.admin_lists).
+            models.Index(fields=["starts_at"], name="meeting_time"),
+        ]
 
     def __str__(self):
         return f"{self.buyer} × {self.seller}"
@@ -666,3 +690,114 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+# The statistics page's summaries, written by events.summaries on every change
+# and read by events.stats: what it adds up over a hundred thousand events and
+# a million meetings, in tables of a few thousand rows. They are keyed by the
+# events' last day (or its month), so that "held before today" stays a filter
+# on the key as the days pass, with nothing written.
+
+
+def summed_figure_fields():
+    """A reported figure summed over events: the sum (None when no event
+    reported it), how many events reported it, and how many of those said
+    "more than" and "about"."""
+    return (
+        models.PositiveIntegerField(null=True),
+        models.PositiveIntegerField(default=0),
+        models.PositiveIntegerField(default=0),
+        models.PositiveIntegerField(default=0),
+    )
+
+
+class StatsDay(models.Model):
+    """The published events whose last day is `day` and that began in
+    `year`'s `quarter`: their number, the sums of their reported figures,
+    and the B2B meetings and MoUs recorded for them."""
+
+    FIGURES = ("msmes", "foreign_buyers", "b2b_meetings", "mous")
+
+    day = models.DateField()
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    events = models.PositiveIntegerField(default=0)
+    msmes_sum, msmes_reported, msmes_at_least, msmes_about = summed_figure_fields()
+    (
+        foreign_buyers_sum,
+        foreign_buyers_reported,
+        foreign_buyers_at_least,
+        foreign_buyers_about,
+    ) = summed_figure_fields()
+    (
+        b2b_meetings_sum,
+        b2b_meetings_reported,
+        b2b_meetings_at_least,
+        b2b_meetings_about,
+    ) = summed_figure_fields()
+    mous_sum, mous_reported, mous_at_least, mous_about = summed_figure_fields()
+    meetings_recorded = models.PositiveIntegerField(default=0)
+    meetings_held = models.PositiveIntegerField(default=0)
+    mous_recorded = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "year", "quarter"], name="stats_day_once")
+        ]
+
+    def __str__(self):
+        return f"{self.day} ({self.year} Q{self.quarter}): {self.events}"
+
+
+class StatsKindMonth(models.Model):
+    """The published events of a kind whose last day falls in `month` (its first day).
+
+    By month, not day: per day there would be nearly a row per event.
+    """
+
+    month = models.DateField()
+    kind = models.CharField(max_length=20)  # an Event.Kind
+    events = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "kind"], name="stats_kind_month_once")
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.kind}: {self.events}"
+
+
+class StatsRegionMonth(models.Model):
+    """The published events in a region (None: not given) whose last day falls in `month`.
+
+    By region, not state, so that a district moved to another state needs no rewrite.
+    """
+
+    month = models.DateField()
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, related_name="+")
+    events = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["month"], name="stats_region_month")]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.region_id}: {self.events}"
+
+
+class StatsBuyer(models.Model):
+    """A foreign buyer's first day: the last day of the first published event
+    at which it held a B2B meeting, not being from the event's country.
+
+    A count of distinct buyers cannot be added up from days, so each buyer
+    has a row, counted once its first day is past.
+    """
+
+    buyer = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    first_day = models.DateField()
+
+    def __str__(self):
+        return f"{self.buyer_id} ({self.country_id}): {self.first_day}"

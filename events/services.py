@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from orgs.models import Country, Organisation, Person, Region, Sector
 
-from . import demo_data
+from . import demo_data, summaries
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
 
 
@@ -23,8 +23,9 @@ def load_demo(*, samples=True):
     loader = _Loader()
     # modeltranslation also writes a translated field's own column (`name`)
     # in the active language; the default language keeps that column the
-    # same whoever runs the load.
-    with translation.override(settings.LANGUAGE_CODE):
+    # same whoever runs the load. The statistics summaries are rewritten
+    # once at the end, not at each record.
+    with translation.override(settings.LANGUAGE_CODE), summaries.batch():
         loader.records(Region, demo_data.REGIONS)
         loader.records(Sector, demo_data.SECTORS)
         loader.records(Organisation, demo_data.ORGANISATIONS)

@@ -1,23 +1,29 @@
-"""The figures of the statistics page, computed in the database.
+"""The figures of the statistics page, read from their summaries.
 
 Every selector counts published events that have already taken place
 (`Event.objects.published().past()`): drafts never count, and neither do
-upcoming events nor events whose dates are still to be announced. Each
-selector runs one grouped query whatever the number of events, and returns
-plain data (dataclasses of numbers and strings) in the language asked for.
+upcoming events nor events whose dates are still to be announced. The sums
+over events, meetings and MoUs are kept current in small tables keyed by the
+events' last day or its month (events.summaries); the selectors add them up
+to yesterday, in one or two queries each whatever the number of events, and
+return plain data (dataclasses of numbers and strings) in the language asked
+for.
 """
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Case, Count, F, Max, Q, QuerySet, Sum, When
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models import Count, Max, QuerySet, Sum
+from django.utils import timezone
 
-from .models import B2BMeeting, Event, MoU, Qualifier
+from orgs.models import Country, Region
+
+from .models import Event, Qualifier, StatsBuyer, StatsDay, StatsKindMonth, StatsRegionMonth
 
 # The reported headline figures the page adds up.
-SUMMED_FIGURES = ("msmes", "foreign_buyers", "b2b_meetings", "mous")
+SUMMED_FIGURES = StatsDay.FIGURES
 
 
 @dataclass(frozen=True)
@@ -87,52 +93,45 @@ def last_updated() -> datetime.datetime | None:
     return Event.objects.published().aggregate(last=Max("updated_at"))["last"]
 
 
-def _figure_aggregates(name):
-    """The aggregates `_figure` needs for a reported figure, prefixed by its name."""
-    reported = Q(**{f"{name}__isnull": False})
-    qualifier = f"{name}_qualifier"
+def _held_days() -> QuerySet[StatsDay]:
+    return StatsDay.objects.filter(day__lt=timezone.localdate()).order_by()
+
+
+def _figure_sums(name):
+    """The sums of StatsDay's columns for a reported figure, named as `_figure` reads them."""
     return {
-        f"{name}__sum": Sum(name),
-        f"{name}__reported": Count(name),
-        f"{name}__at_least": Count("pk", filter=reported & Q(**{qualifier: Qualifier.AT_LEAST})),
-        f"{name}__about": Count("pk", filter=reported & Q(**{qualifier: Qualifier.ABOUT})),
+        f"{name}__{part}": Sum(f"{name}_{part}")
+        for part in ("sum", "reported", "at_least", "about")
     }
 
 
 def _figure(row, name):
-    """The Figure out of a row of `_figure_aggregates`; an empty row is "not reported"."""
+    """The Figure out of a row of `_figure_sums`; an empty row is "not reported"."""
     if row.get(f"{name}__about"):
         qualifier = Qualifier.ABOUT
     elif row.get(f"{name}__at_least"):
         qualifier = Qualifier.AT_LEAST
     else:
         qualifier = Qualifier.EXACT
-    return Figure(row.get(f"{name}__sum"), qualifier.value, row.get(f"{name}__reported", 0))
+    return Figure(row.get(f"{name}__sum"), qualifier.value, row.get(f"{name}__reported") or 0)
 
 
-def headline(*, events: QuerySet[Event] | None = None) -> Headline:
+def headline() -> Headline:
     """Events held and the sums of their reported figures: one query."""
-    events = held_events() if events is None else events
-    aggregates = {}
+    sums = {}
     for name in SUMMED_FIGURES:
-        aggregates.update(_figure_aggregates(name))
-    row = events.order_by().aggregate(events=Count("pk"), **aggregates)
-    return Headline(row["events"], *(_figure(row, name) for name in SUMMED_FIGURES))
+        sums.update(_figure_sums(name))
+    row = _held_days().aggregate(n=Sum("events"), **sums)
+    return Headline(row["n"] or 0, *(_figure(row, name) for name in SUMMED_FIGURES))
 
 
-def events_per_quarter(*, events: QuerySet[Event] | None = None) -> list[QuarterTally]:
+def events_per_quarter() -> list[QuarterTally]:
     """Events by the calendar quarter they started in, oldest first.
 
     Quarters without events between the first and the last are given with
     a count of 0, so that the series reads as time.
     """
-    events = held_events() if events is None else events
-    rows = (
-        events.order_by()
-        .annotate(year=ExtractYear("start_date"), quarter=ExtractQuarter("start_date"))
-        .values("year", "quarter")
-        .annotate(n=Count("pk"))
-    )
+    rows = _held_days().values("year", "quarter").annotate(n=Sum("events"))
     counts = {(row["year"], row["quarter"]): row["n"] for row in rows}
     if not counts:
         return []
@@ -144,17 +143,37 @@ def events_per_quarter(*, events: QuerySet[Event] | None = None) -> list[Quarter
     return tallies
 
 
+def _held_by(summary, field) -> Counter:
+    """Events held, counted by their `field` (kind, region): one query.
+
+    The months before this one come from `summary`, which has the same
+    field; this month's days before today from the events themselves, a
+    few hundred read from an index on their last day.
+    """
+    this_month = timezone.localdate().replace(day=1)
+    before = (
+        summary.objects.filter(month__lt=this_month)
+        .order_by()
+        .values(field)
+        .annotate(n=Sum("events"))
+    )
+    this = held_events().filter(last_day__gte=this_month).order_by().values(field)
+    counts = Counter()
+    for row in before.union(this.annotate(n=Count("pk")), all=True):
+        counts[row[field]] += row["n"]
+    return counts
+
+
 def _by_count(tallies):
     return sorted(tallies, key=lambda t: (-t.count, t.label))
 
 
-def events_by_kind(*, events: QuerySet[Event] | None = None) -> list[Tally]:
+def events_by_kind() -> list[Tally]:
     """Events by kind, the most frequent first; labels in the active language."""
-    events = held_events() if events is None else events
-    rows = events.order_by().values("kind").annotate(n=Count("pk"))
     labels = dict(Event.Kind.choices)
     return _by_count(
-        Tally(row["kind"], str(labels.get(row["kind"], row["kind"])), "", row["n"]) for row in rows
+        Tally(kind, str(labels.get(kind, kind)), "", n)
+        for kind, n in _held_by(StatsKindMonth, "kind").items()
     )
 
 
@@ -169,107 +188,83 @@ def _translated(row, prefix, lang):
     return "", lang
 
 
-def _state(field):
-    """The event's state's `field`: its region's parent's for a district, else its region's."""
-    return Case(
-        When(region__parent__isnull=False, then=F(f"region__parent__{field}")),
-        default=F(f"region__{field}"),
-    )
-
-
-def events_by_state(
-    *, lang: str, no_state_label: str, events: QuerySet[Event] | None = None
-) -> list[Tally]:
+def events_by_state(*, lang: str, no_state_label: str) -> list[Tally]:
     """Events by state or province, a state's districts counted with it, the most first.
 
     Events with no region are counted under `no_state_label` (key ""), last.
     """
-    events = held_events() if events is None else events
-    columns = {"state": _state("slug")}
-    columns.update({f"state_name_{code}": _state(f"name_{code}") for code in LANGUAGE_CODES})
-    # annotate() then values(): values(**expressions) would group by every column.
-    rows = events.order_by().annotate(**columns).values(*columns).annotate(n=Count("pk"))
-    states, unplaced = [], []
-    for row in rows:
-        if row["state"]:
-            states.append(Tally(row["state"], *_translated(row, "state_name", lang), row["n"]))
-        else:
-            unplaced.append(Tally("", no_state_label, lang, row["n"]))
-    return _by_count(states) + unplaced
+    # Counted by region in the database, then added up by state here, out
+    # of the few hundred regions: grouped by the states' names there, the
+    # summary's rows would all be sorted on them.
+    held = _held_by(StatsRegionMonth, "region")
+    names = [f"name_{code}" for code in LANGUAGE_CODES]
+    regions = {row["pk"]: row for row in Region.objects.values("pk", "parent", "slug", *names)}
+    states = {}
+    for pk, n in held.items():
+        if pk is not None:
+            region = regions[pk]
+            state = regions[region["parent"]] if region["parent"] else region
+            states.setdefault(state["slug"], {**state, "n": 0})["n"] += n
+    tallies = _by_count(
+        Tally(slug, *_translated(row, "name", lang), row["n"]) for slug, row in states.items()
+    )
+    if held.get(None):
+        tallies.append(Tally("", no_state_label, lang, held[None]))
+    return tallies
 
 
-def outcomes_per_year(*, events: QuerySet[Event] | None = None) -> list[YearOutcomes]:
-    """B2B meetings and MoUs by the year the events started, oldest first.
+def outcomes_per_year() -> list[YearOutcomes]:
+    """B2B meetings and MoUs by the year the events started, oldest first: one query.
 
-    Three queries: the reported figures, the recorded meetings and the
-    recorded MoUs, each grouped by year. Years without events between the
-    first and the last are given, empty.
+    The reported figures, the recorded meetings and the recorded MoUs.
+    Years without events between the first and the last are given, empty.
     """
-    events = held_events() if events is None else events
-    reported = {
+    years = {
         row["year"]: row
-        for row in events.order_by()
-        .annotate(year=ExtractYear("start_date"))
+        for row in _held_days()
         .values("year")
         .annotate(
-            events=Count("pk"),
-            **_figure_aggregates("b2b_meetings"),
-            **_figure_aggregates("mous"),
+            n=Sum("events"),
+            recorded=Sum("meetings_recorded"),
+            held=Sum("meetings_held"),
+            recorded_mous=Sum("mous_recorded"),
+            **_figure_sums("b2b_meetings"),
+            **_figure_sums("mous"),
         )
     }
-    meetings = {
-        row["year"]: row
-        for row in B2BMeeting.objects.filter(event__in=events)
-        .order_by()
-        .annotate(year=ExtractYear("event__start_date"))
-        .values("year")
-        .annotate(recorded=Count("pk"), held=Count("pk", filter=Q(status=B2BMeeting.Status.HELD)))
-    }
-    mous = dict(
-        MoU.objects.filter(event__in=events)
-        .order_by()
-        .annotate(year=ExtractYear("event__start_date"))
-        .values("year")
-        .annotate(n=Count("pk"))
-        .values_list("year", "n")
-    )
-    if not reported:
+    if not years:
         return []
-    years = []
-    for year in range(min(reported), max(reported) + 1):
-        row = reported.get(year, {})
-        meeting = meetings.get(year)
-        years.append(
+    outcomes = []
+    for year in range(min(years), max(years) + 1):
+        row = years.get(year, {})
+        outcomes.append(
             YearOutcomes(
                 year=year,
-                events=row.get("events", 0),
+                events=row.get("n", 0),
                 b2b_meetings=_figure(row, "b2b_meetings"),
                 mous=_figure(row, "mous"),
-                meetings_recorded=meeting["recorded"] if meeting else None,
-                meetings_held=meeting["held"] if meeting else 0,
-                mous_recorded=mous.get(year, 0),
+                # None: no meeting of that year's events was recorded.
+                meetings_recorded=row.get("recorded") or None,
+                meetings_held=row.get("held", 0),
+                mous_recorded=row.get("recorded_mous", 0),
             )
         )
-    return years
+    return outcomes
 
 
-def buyers_by_country(*, lang: str, events: QuerySet[Event] | None = None) -> list[Tally]:
+def buyers_by_country(*, lang: str) -> list[Tally]:
     """Foreign buyers by country, from the B2B meeting records, the most first.
 
     A buyer is counted once per country however many meetings it held, and
     only for meetings marked held; a buyer from the event's own country is
     not foreign and not counted. Empty when there are no such records.
     """
-    events = held_events() if events is None else events
-    names = [f"buyer__country__name_{code}" for code in LANGUAGE_CODES]
-    rows = (
-        B2BMeeting.objects.filter(event__in=events, status=B2BMeeting.Status.HELD)
-        .exclude(buyer__country=F("event__country"))
-        .order_by()
-        .values("buyer__country", *names)
-        .annotate(n=Count("buyer", distinct=True))
-    )
+    held = StatsBuyer.objects.filter(first_day__lt=timezone.localdate()).order_by()
+    counts = dict(held.values_list("country").annotate(n=Count("pk")))
+    # Named apart, as states are: grouped by the countries' names, the
+    # database would hash every buyer's row on them.
+    names = [f"name_{code}" for code in LANGUAGE_CODES]
     return _by_count(
-        Tally(row["buyer__country"], *_translated(row, "buyer__country__name", lang), row["n"])
-        for row in rows
+        Tally(row["code"], *_translated(row, "name", lang), counts[row["code"]])
+        for row in Country.objects.filter(pk__in=counts).values("code", *names)
     )

@@ -1,6 +1,6 @@
 import json
 
-from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -21,15 +21,12 @@ def home(request):
         .for_listing()
         .order_by(F("start_date").asc(nulls_last=True), "pk")[:HOME_UPCOMING]
     )
-    # Totals of the events held; the date of the latest change to any event
-    # apart, read from its index rather than from every published event.
-    totals = published.past().aggregate(
-        events=Count("pk"),
-        msmes=Sum("msmes"),
-        foreign_buyers=Sum("foreign_buyers"),
-        b2b_meetings=Sum("b2b_meetings"),
-        mous=Sum("mous"),
-    )
+    # Totals of the events held, from the statistics page's summaries; the
+    # date of the latest change to any event apart, read from its index
+    # rather than from every published event.
+    held = figures.headline()
+    totals = {"events": held.events}
+    totals.update({name: getattr(held, name).value for name in figures.SUMMED_FIGURES})
     return render(
         request,
         "events/home.html",
@@ -197,12 +194,9 @@ def stats(request):
             rtl=rtl,
         )
 
-    events = figures.held_events()
-    years = figures.outcomes_per_year(events=events)
-    by_state = figures.events_by_state(
-        events=events, lang=lang, no_state_label=_("State not given")
-    )
-    buyers = figures.buyers_by_country(events=events, lang=lang)
+    years = figures.outcomes_per_year()
+    by_state = figures.events_by_state(lang=lang, no_state_label=_("State not given"))
+    buyers = figures.buyers_by_country(lang=lang)
     meeting_series = [_("Reported")]
     if any(year.meetings_recorded is not None for year in years):
         meeting_series.append(_("Recorded as held"))
@@ -218,7 +212,7 @@ def stats(request):
             [_("Events")],
             [
                 (quarters_label(q.year, q.quarter, lang), [count(q.count)])
-                for q in figures.events_per_quarter(events=events)
+                for q in figures.events_per_quarter()
             ],
         ),
         "kinds": chart(
@@ -226,7 +220,7 @@ def stats(request):
             _("Events held by kind"),
             _("Kind of event"),
             [_("Events")],
-            [(t.label, [count(t.count)]) for t in figures.events_by_kind(events=events)],
+            [(t.label, [count(t.count)]) for t in figures.events_by_kind()],
         ),
         "states": chart(
             "chart-states",
@@ -275,7 +269,7 @@ def stats(request):
             [(t.label, [count(t.count)], t.lang) for t in buyers],
         ),
     }
-    headline = figures.headline(events=events)
+    headline = figures.headline()
     return render(
         request,
         "events/stats.html",

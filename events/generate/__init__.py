@@ -14,7 +14,8 @@ table is made leaves the others as they were.
 Modules: words (the word lists), records (text columns, slugs, search text,
 counts), writing (COPY or bulk_create), reference (regions, sectors,
 schemes), directory (organisations, people), schedule (events, their links,
-sessions, roles), deals (MoUs, B2B meetings).
+sessions, roles), deals (MoUs, B2B meetings); then the statistics page's
+summaries (events.summaries).
 """
 
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from events import summaries
 from events.models import Event
 
 from .deals import make_meetings, make_mous
@@ -72,6 +74,10 @@ def generate(*, scale=1.0, seed=0, report=print):
         make_mous(out, reference, directory, plans, counts["mous"], seed, today)
         make_meetings(out, directory, plans, seed, today)
         out.finish()
+        # Written without saving models, the rows send no signals: the
+        # statistics summaries are rewritten from them, in this transaction.
+        with out.step("statistics summaries"):
+            summaries.rebuild()
     if not plans:
         return Generated(tables=out.written, flagship=None, flagship_meetings=0)
     return Generated(
