@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from orgs.models import Country, Organisation, Region, Sector
 from portal.listing import PortalFilterSet, RecordFilter
 
-from .models import Event, MoU, Scheme
+from .models import Event, MoU, MoUParty, Scheme
 
 
 def _is_date(value):
@@ -127,11 +127,6 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-def mou_sector_q(sector):
-    """MoUs in a sector: signed at an event about it, or with a party working in it."""
-    return Q(event__sectors=sector) | Q(parties__sectors=sector)
-
-
 class MoUFilter(PortalFilterSet):
     """The public MoU register's filters.
 
@@ -167,5 +162,11 @@ class MoUFilter(PortalFilterSet):
         fields = []
 
     def in_sector(self, queryset, name, sector):
-        # A subquery: the two many-to-many paths would repeat an MoU in a join.
-        return queryset.filter(pk__in=MoU.objects.filter(mou_sector_q(sector)).values("pk"))
+        # Two semi-joins on the link tables: joining the two many-to-many
+        # paths would repeat an MoU, and would read the events table too.
+        events = Event.sectors.through.objects.filter(sector=sector).values("event_id")
+        organisations = Organisation.sectors.through.objects.filter(sector=sector)
+        signed_by = MoUParty.objects.filter(
+            organisation__in=organisations.values("organisation_id")
+        ).values("mou_id")
+        return queryset.filter(Q(event__in=events) | Q(pk__in=signed_by))

@@ -1,34 +1,43 @@
 """Reads the public MoU register needs: the public MoUs, filtered and paginated,
 with their parties and the facet counts."""
 
-from django.db.models import Count, OuterRef, Prefetch, Q
+from collections import Counter
+
+from django.db import connections
+from django.db.models import Case, Count, Prefetch, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from orgs.models import Sector
+from orgs.models import Organisation, Sector
 from portal.l10n import digits
 from portal.listing import (
     FacetChoice,
     Listing,
-    SubqueryCount,
     by_count,
-    filtered_without,
     ignored_filters,
     label_of,
     name_columns,
     paginate,
 )
 
-from .filters import MoUFilter, mou_sector_q
+from .filters import MoUFilter
 from .models import Event, MoU, MoUParty
 
 PAGE_SIZE = 20
 
+# The party facet lists this many parties, those with the most MoUs: a list
+# of every organisation that ever signed one would be thousands long.
+TOP_PARTIES = 20
+
 
 def public_mous():
     """MoUs the public may see: all but those signed at an event still in draft."""
-    return MoU.objects.filter(Q(event__isnull=True) | Q(event__status=Event.Status.PUBLISHED))
+    # Leaving out the MoUs of the few unpublished events, found in their
+    # partial index, rather than joining each MoU to its event: the events
+    # table is the largest the register would read.
+    unpublished = Event.objects.exclude(status=Event.Status.PUBLISHED)
+    return MoU.objects.exclude(event__in=unpublished)
 
 
 def with_parties():
@@ -50,18 +59,23 @@ def mou_listing(*, params, page_size=PAGE_SIZE):
     return Listing(filterset, page, mou_facets(filterset), ignored_filters(filterset) + bad_page)
 
 
+class TopChoices(list):
+    """A facet's most frequent choices; `more` when others were left out."""
+
+    more = False
+
+
 def mou_facets(filterset):
     """How many MoUs each choice of each facet would give, the other filters kept.
 
-    One query per facet, whatever the number of MoUs: grouped for year,
-    party and status; for sector, one row per sector counting its MoUs by
-    either path (see MoUFilter).
+    Four queries, whatever the number of MoUs: one grouped by year and
+    status serves both facets; two for party, which lists the parties with
+    the most MoUs only (see _party_rows); one for sector, a row per sector
+    counting its MoUs by either path (see MoUFilter).
     """
     lang = get_language()
     params = filterset.data
-
-    def others(facet):
-        return filtered_without(filterset, facet)
+    cleaned = filterset.form.cleaned_data
 
     def choices(rows, value, label, selected):
         return [
@@ -75,35 +89,31 @@ def mou_facets(filterset):
             if row[value] and row["n"]
         ]
 
-    years = (
-        others("year")
+    # The filters join no many-to-many table, so each MoU is one row and
+    # counting rows counts MoUs.
+    years_statuses = list(
+        _filtered_without(filterset, "year", "status")
         .annotate(year=ExtractYear("signed_on"))
-        .values("year")
-        .annotate(n=Count("pk", distinct=True))
+        .values("year", "status")
+        .annotate(n=Count("*"))
     )
-    parties = (
-        others("party")
-        .values("parties__slug", *name_columns("parties__name"), "parties__acronym")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    statuses = others("status").values("status").annotate(n=Count("pk", distinct=True))
-    in_sector = others("sector").filter(mou_sector_q(OuterRef("pk"))).values("pk").distinct()
-    sectors = Sector.objects.annotate(n=SubqueryCount(in_sector)).values(
-        "slug", *name_columns("name"), "n"
-    )
+    parties = _party_rows(_filtered_without(filterset, "party"), cleaned.get("party"))
+    sectors = _sector_rows(_filtered_without(filterset, "sector"))
 
     return {
         # Years newest first, as a register is read.
         "year": sorted(
-            choices(years, "year", lambda row: digits(row["year"], lang), params.get("year")),
+            choices(
+                _summed(years_statuses, "year", status=cleaned.get("status")),
+                "year",
+                lambda row: digits(row["year"], lang),
+                params.get("year"),
+            ),
             key=lambda c: -int(c.value),
         ),
-        "party": by_count(
-            choices(
-                parties,
-                "parties__slug",
-                lambda row: _partylabel_of(row, lang),
-                params.get("party"),
+        "party": _top(
+            by_count(
+                choices(parties, "slug", lambda row: _party_label(row, lang), params.get("party"))
             )
         ),
         "sector": by_count(
@@ -111,7 +121,7 @@ def mou_facets(filterset):
         ),
         "status": by_count(
             choices(
-                statuses,
+                _summed(years_statuses, "status", year=cleaned.get("year")),
                 "status",
                 lambda row: MoU.Status(row["status"]).label,
                 params.get("status"),
@@ -120,7 +130,106 @@ def mou_facets(filterset):
     }
 
 
-def _partylabel_of(row, lang):
-    name = label_of(row, "parties__name", lang)
-    acronym = row["parties__acronym"]
+def _filtered_without(filterset, *facets):
+    """The filterset's rows with every filter applied but those of `facets`.
+
+    portal.listing.filtered_without, for several facets: reuses the values
+    the form has already validated, so no lookup runs twice; the ordering
+    is dropped, as a facet groups.
+    """
+    rows = filterset.queryset.all()
+    for name, value in filterset.form.cleaned_data.items():
+        if name not in facets and value not in (None, ""):
+            rows = filterset.filters[name].filter(rows, value)
+    return rows.order_by()
+
+
+def _summed(rows, key, **kept):
+    """The `n` of `rows` summed by `key`, of the rows that have the `kept`
+    values only (a value of None or "" keeps every row)."""
+    totals = Counter()
+    for row in rows:
+        if all(value in (None, "") or row[name] == value for name, value in kept.items()):
+            totals[row[key]] += row["n"]
+    return [{key: value, "n": n} for value, n in totals.items()]
+
+
+def _party_rows(mous, selected_pk):
+    """The parties to `mous` with the most of them, and the selected party:
+    their slugs, names and how many of `mous` each signed (`n`).
+
+    Ranked in SQL, the selected party first so that the LIMIT keeps it:
+    two more parties than _top shows, one in case the selected party is
+    among them, one to tell whether any is left out. Their names come in a
+    second query: grouping with them would join every party to its
+    organisation, not just these few.
+    """
+    ranking = ["-n", "organisation"]
+    if selected_pk is not None:
+        ranking.insert(0, Case(When(organisation=selected_pk, then=0), default=1))
+    counts = dict(
+        MoUParty.objects.filter(mou__in=mous)
+        .values("organisation")
+        .annotate(n=Count("*"))
+        .order_by(*ranking)
+        .values_list("organisation", "n")[: TOP_PARTIES + 2]
+    )
+    rows = Organisation.objects.filter(pk__in=counts).values(
+        "pk", "slug", *name_columns("name"), "acronym"
+    )
+    return [{**row, "n": counts[row["pk"]]} for row in rows]
+
+
+def _top(choices):
+    """The first TOP_PARTIES of `choices`, and the selected one wherever it is."""
+    top = TopChoices(c for i, c in enumerate(choices) if i < TOP_PARTIES or c.selected)
+    top.more = len(top) < len(choices)
+    return top
+
+
+def _party_label(row, lang):
+    name = label_of(row, "name", lang)
+    acronym = row["acronym"]
     return f"{name} ({acronym})" if acronym and acronym != name else name
+
+
+def _sector_rows(mous):
+    """Each sector with any of `mous` in it (see MoUFilter): its slug, names
+    and how many of `mous` (`n`), in one grouped query.
+
+    The (MoU, sector) pairs of both paths, the event's sectors and the
+    parties', are joined straight from the link tables; UNION keeps a pair
+    found both ways once. Written in SQL because the ORM would reach an
+    event's sectors through the events table, the largest the register
+    would read.
+    """
+    connection = connections[mous.db]
+    qn = connection.ops.quote_name
+    table = {
+        model: qn(model._meta.db_table)
+        for model in (MoU, MoUParty, Sector, Event.sectors.through, Organisation.sectors.through)
+    }
+    columns = ["slug", *name_columns("name")]
+    # One column: the ORM does not keep the order of several in its SQL.
+    chosen, params = mous.values("pk").query.sql_with_params()
+    sql = f"""
+        WITH chosen (id) AS ({chosen})
+        SELECT {", ".join(f"sector.{qn(column)}" for column in columns)}, counted.n
+        FROM (
+            SELECT sector_id, COUNT(*) AS n FROM (
+                SELECT mou.id, link.sector_id FROM {table[MoU]} mou
+                JOIN chosen ON chosen.id = mou.id
+                JOIN {table[Event.sectors.through]} link ON link.event_id = mou.event_id
+                UNION
+                SELECT party.mou_id, link.sector_id FROM {table[MoUParty]} party
+                JOIN chosen ON chosen.id = party.mou_id
+                JOIN {table[Organisation.sectors.through]} link
+                    ON link.organisation_id = party.organisation_id
+            ) pairs
+            GROUP BY sector_id
+        ) counted
+        JOIN {table[Sector]} sector ON sector.id = counted.sector_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip([*columns, "n"], row, strict=True)) for row in cursor.fetchall()]
