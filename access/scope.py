@@ -15,6 +15,8 @@ from django.db.models import Exists, OuterRef, Q
 from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
 from orgs.models import Organisation, Person
 
+from .models import Membership
+
 ALL_ORGANISATIONS = "access.all_organisations"
 
 
@@ -24,8 +26,12 @@ def sees_everything(user):
 
 def own_organisations(user):
     """The organisations a user works for and those directly under them."""
-    mine = Organisation.objects.filter(memberships__user=user).values("pk")
-    return Organisation.objects.filter(Q(pk__in=mine) | Q(parent__in=mine)).values("pk")
+    mine = Membership.objects.filter(user=user).values("organisation")
+    units = Organisation.objects.filter(parent__in=mine).order_by().values("pk")
+    # A UNION, not `pk IN mine OR parent IN mine`: PostgreSQL sees how few
+    # they are, where it guesses a third of the directory for an OR of
+    # subqueries and plans the meetings list for a million rows (4 s, not 6 ms).
+    return mine.union(units)
 
 
 def events_q(user):

@@ -19,6 +19,7 @@ from portal.admin_base import (
 )
 from portal.importing import ImportAdminMixin
 
+from .admin_lists import BigTableAdmin
 from .history import part_changes
 from .importers import MeetingImportAdminMixin, MoUResource
 from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
@@ -127,7 +128,7 @@ class VersionedForm(VersionedFormMixin, TranslatedModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(ScopedAdmin, TranslatedAdmin):
+class EventAdmin(BigTableAdmin, ScopedAdmin, TranslatedAdmin):
     form = VersionedForm
     list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
     list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
@@ -141,8 +142,6 @@ class EventAdmin(ScopedAdmin, TranslatedAdmin):
     save_on_top = True
     inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
-    # The national list is long: a filtered page need not count every event too.
-    show_full_result_count = False
     fieldsets = (
         (
             None,
@@ -298,7 +297,7 @@ class MoUAdmin(ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
 
 
 @admin.register(B2BMeeting)
-class B2BMeetingAdmin(MeetingImportAdminMixin, ScopedAdmin):
+class B2BMeetingAdmin(BigTableAdmin, MeetingImportAdminMixin, ScopedAdmin):
     form = PortalModelForm
     list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
     list_filter = ("status", "outcome")
@@ -308,6 +307,3 @@ class B2BMeetingAdmin(MeetingImportAdminMixin, ScopedAdmin):
     autocomplete_fields = ("event", "buyer", "seller", "mou")
     readonly_fields = ("created_at", "updated_at")
     actions = EXPORT_ACTIONS
-    # A big event holds hundreds of meetings; counting the whole table twice
-    # per page is wasted work.
-    show_full_result_count = False
