@@ -19,9 +19,10 @@ from django.views.decorators.cache import cache_control
 from .filters import EventFilter
 from .models import Event
 
-# A feed holds the first events the list would show; calendar clients load
-# the whole file on every refresh.
-FEED_LIMIT = 500
+# A feed holds the first events the list would show, as many as the Atom
+# feed: calendar clients load the whole file on every refresh, often over a
+# phone connection, and a visitor who wants fewer, nearer ones filters.
+FEED_LIMIT = 100
 # Calendar apps and feed readers poll; a few minutes' delay after publishing is fine.
 FEED_MAX_AGE = 5 * 60
 PRODID = "-//MSME export events//Portal//EN"

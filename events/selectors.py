@@ -20,6 +20,10 @@ FACET_FIELDS = {
     "organiser": ("organisers__slug", "organisers__name"),
 }
 
+# Thousands of bodies organise events across the country: the organiser list
+# offers the most active ones (the directory has every organisation).
+FACET_LIMITS = {"organiser": 30}
+
 
 def event_listing(*, params, page_size=PAGE_SIZE):
     """The published events `params` ask for, one page of them, and the facets.
@@ -31,5 +35,5 @@ def event_listing(*, params, page_size=PAGE_SIZE):
     page, bad_page = paginate(
         filterset.qs.for_listing(), params, page_size, _("There is no such page of events.")
     )
-    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind})
+    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind}, FACET_LIMITS)
     return Listing(filterset, page, facets, ignored_filters(filterset) + bad_page)

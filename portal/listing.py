@@ -8,7 +8,7 @@ import django_filters
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import CharField, Count, IntegerField, Q, Subquery, Value
+from django.db.models import Case, CharField, Count, IntegerField, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404
 from django.utils.text import Truncator
@@ -210,27 +210,33 @@ def filtered_without(filterset, facet):
     return rows.order_by()
 
 
-def grouped_facets(filterset, facet_fields, choice_labels):
+def grouped_facets(filterset, facet_fields, choice_labels, limits=None):
     """How many rows each choice of each facet would give, the other filters kept.
 
     `facet_fields` maps a facet to the field its value comes from and the
     prefix of its translated name columns (None for a choice field, whose
     labels come from `choice_labels[facet]`, a TextChoices class). A
     "region" facet lists states, their districts' rows counted with them.
-    One grouped query per facet, whatever the number of rows.
+    `limits` caps a facet at its most frequent choices, the selected one
+    always kept. One grouped query per facet, whatever the number of rows.
     """
     lang = get_language()
+    limits = limits or {}
     facets = {}
     for facet, (value_field, name_prefix) in facet_fields.items():
         columns = [value_field, *(name_columns(name_prefix) if name_prefix else [])]
         if facet == "region":
             columns += ["region__parent__slug", *name_columns("region__parent__name")]
+        if facet in limits:
+            facets[facet] = _top_choices(filterset, facet, value_field, limits[facet], lang)
+            continue
+        selected = filterset.data.get(facet)
         rows = (
             filtered_without(filterset, facet)
+            .filter(**{f"{value_field}__isnull": False})
             .values(*columns)
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
         )
-        selected = filterset.data.get(facet)
         if facet == "region":
             facets[facet] = _region_facet(rows, selected, lang)
             continue
@@ -246,10 +252,42 @@ def grouped_facets(filterset, facet_fields, choice_labels):
                 selected=row[value_field] == selected,
             )
             for row in rows
-            if row[value_field]
         ]
         facets[facet] = by_count(choices)
     return facets
+
+
+def _top_choices(filterset, facet, value_field, limit, lang):
+    """The `limit` choices of a related-record facet that give the most rows,
+    the selected one always among them.
+
+    Two queries: the rows are counted by the related record's key alone, then
+    the names of just those records are read; grouping thousands of joined
+    rows by their names in four languages is what one query would cost.
+    """
+    relation, key = value_field.split("__")
+    selected = filterset.form.cleaned_data.get(facet)
+    order = ["-n", relation]
+    if selected:
+        order.insert(0, Case(When(**{relation: selected}, then=0), default=1))
+    counts = dict(
+        filtered_without(filterset, facet)
+        .filter(**{f"{relation}__isnull": False})
+        .values(relation)
+        .annotate(n=Count("pk"))
+        .order_by(*order)
+        .values_list(relation, "n")[:limit]
+    )
+    records = filterset.queryset.model._meta.get_field(relation).related_model._base_manager
+    return by_count(
+        FacetChoice(
+            value=row[key],
+            label=label_of(row, "name", lang),
+            count=counts[row["pk"]],
+            selected=row["pk"] == selected,
+        )
+        for row in records.filter(pk__in=counts).values("pk", key, *name_columns("name"))
+    )
 
 
 def by_count(choices):
@@ -260,8 +298,6 @@ def _region_facet(rows, selected, lang):
     """States with their rows' count (their districts' included), each with its districts."""
     states = {}
     for row in rows:
-        if not row["region__slug"]:
-            continue
         state_slug = row["region__parent__slug"] or row["region__slug"]
         state_prefix = "region__parent__name" if row["region__parent__slug"] else "region__name"
         state = states.setdefault(

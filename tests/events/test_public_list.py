@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from events.models import Event
-from events.selectors import event_listing
-from tests.factories import EventFactory, SchemeFactory
+from events.selectors import FACET_LIMITS, event_listing
+from tests.factories import EventFactory, EventOrganiserFactory, SchemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -183,3 +183,21 @@ def test_a_long_list_is_paged_with_the_filters_kept(client):
     assert 'href="?kind=workshop&amp;page=2"' in first.content.decode()
     second = client.get(LIST, {"kind": "workshop", "page": "2"})
     assert len(second.context["events"]) == 5
+
+
+def test_the_organiser_list_offers_the_most_active_and_keeps_the_one_chosen(client):
+    busy = EventOrganiserFactory(organisation__name_en="MSSIDC").organisation
+    EventOrganiserFactory.create_batch(2, organisation=busy)
+    for _ in range(FACET_LIMITS["organiser"] + 4):
+        EventOrganiserFactory()  # one event each
+    lone = EventOrganiserFactory().organisation
+
+    offered = client.get(LIST).context["listing"].facets["organiser"]
+    assert len(offered) == FACET_LIMITS["organiser"]
+    assert (offered[0].label, offered[0].count) == ("MSSIDC", 3)
+    # Chosen, a body with a single event is offered (and shown selected) too.
+    response = client.get(LIST, {"organiser": lone.slug})
+    chosen = [c for c in response.context["listing"].facets["organiser"] if c.selected]
+    assert [(c.value, c.count) for c in chosen] == [(lone.slug, 1)]
+    assert f'value="{lone.slug}" selected' in response.content.decode()
+    assert "every organisation is in the" in response.content.decode()
