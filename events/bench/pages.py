@@ -1,8 +1,8 @@
-"""The addresses measured, chosen from the data, and their cost in-process.
+"""The addresses measured, chosen from the data, and their cost.
 
-Queries are counted, and server time taken, with Django's test client
-against the same database (no network, no gunicorn): one warm-up request,
-one counted, then `runs` timed.
+Queries are counted in-process with Django's test client against the same
+database (one warm-up request, one counted); server time is taken against
+the bench's gunicorn, one request at a time.
 """
 
 import datetime
@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.bench import server
 from events.models import B2BMeeting, Event, EventOrganiser
 from orgs.models import Region
 
@@ -126,18 +127,28 @@ def fetch(client, url):
     return response
 
 
-def measure(page, client, runs, cache_seconds=0):
-    """Fill in the page's status, queries and server time p50/p95 (ms)."""
+def count_queries(page, client, cache_seconds=0):
+    """Fill in the page's status and SQL queries, counted in-process after a warm-up."""
     with override_settings(PUBLIC_PAGE_CACHE_SECONDS=cache_seconds):
         fetch(client, page.url)
         with CaptureQueriesContext(connection) as queries:
             page.status = fetch(client, page.url).status_code
-        page.queries = len(queries)
-        times = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            fetch(client, page.url)
-            times.append((time.perf_counter() - started) * 1000)
+    page.queries = len(queries)
+    return page
+
+
+def time_requests(page, base, headers, runs):
+    """Fill in the page's server time p50/p95 (ms): `runs` GETs one at a time after a warm-up.
+
+    Against the bench's gunicorn (DEBUG off, as in production), so that the
+    time is the server's, plus a loopback round trip, without the load of wrk.
+    """
+    server.get(base + page.url, headers)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        server.get(base + page.url, headers)
+        times.append((time.perf_counter() - started) * 1000)
     page.p50_ms = statistics.median(times)
     page.p95_ms = statistics.quantiles(times, n=20, method="inclusive")[18]
     return page

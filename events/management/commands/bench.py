@@ -2,7 +2,7 @@
 
 Needs PostgreSQL (DATABASE_URL) and wrk. Generates the dataset if absent
 (generate_data --if-empty), then, in one run: each page's SQL queries and
-server time in-process, its throughput under wrk against gunicorn (2
+server time (requests one at a time), its throughput under wrk against gunicorn (2
 workers, DEBUG off) beside a bare "hello" view on the same server, cached
 and not; the 1,000,000-meeting CSV export beside PostgreSQL's COPY. Prints
 a Markdown table, writes it to --output, and exits non-zero if a budget is
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             "--output", default="test-output/bench.md", help="where the Markdown table goes"
         )
         parser.add_argument(
-            "--requests", type=int, default=20, help="timed in-process requests per page"
+            "--requests", type=int, default=20, help="requests timed one at a time per page"
         )
         parser.add_argument("--seconds", type=int, default=wrk.SECONDS, help="wrk run per page")
         parser.add_argument("--no-export", action="store_true", help="skip the CSV export")
@@ -69,18 +69,19 @@ class Command(BaseCommand):
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         self.log_path.write_text("")
         self.seconds = seconds
+        self.requests = requests
 
         report = Report(machine=machine(), generation=self.generate(scale, seed))
         report.setup = self.setup_lines(requests)
 
         listed = [Page(name, url, "public") for name, url in pages.public_pages()]
         admin = [Page(name, url, "admin") for name, url in pages.admin_pages()]
-        self.say(f"In-process: {len(listed) + len(admin)} pages × {requests} requests…")
+        self.say(f"Queries, in-process: {len(listed) + len(admin)} pages…")
         anonymous, official = pages.anonymous_client(), pages.admin_client()
         for page in listed:
-            pages.measure(page, anonymous, requests)
+            pages.count_queries(page, anonymous)
         for page in admin:
-            pages.measure(page, official, requests)
+            pages.count_queries(page, official)
         session = official.cookies[settings.SESSION_COOKIE_NAME].value
         cookie = f"Cookie: {settings.SESSION_COOKIE_NAME}={session}"
         report.pages += self.served(listed, admin, cookie, cache_seconds=0)
@@ -88,7 +89,7 @@ class Command(BaseCommand):
         if hasattr(settings, "PUBLIC_PAGE_CACHE_SECONDS"):
             cached = [Page(p.name, p.url, "public", cached=True) for p in listed]
             for page in cached:
-                pages.measure(page, anonymous, requests, cache_seconds=CACHE_SECONDS)
+                pages.count_queries(page, anonymous, cache_seconds=CACHE_SECONDS)
             report.pages += self.served(cached, [], cookie, cache_seconds=CACHE_SECONDS)
 
         if not no_export:
@@ -132,9 +133,9 @@ class Command(BaseCommand):
             f"- Server: gunicorn, {server.WORKERS} sync workers, DEBUG off, plain http on "
             f"127.0.0.1; wrk {wrk.CONNECTIONS} connections, {wrk.THREADS} threads, "
             f"{self.seconds} s per address, on the same machine.",
-            "- queries, p50, p95: in-process (Django's test client, same database, DEBUG "
-            f"{'on' if settings.DEBUG else 'off'}), the median and 95th percentile of "
-            f"{requests} requests after a warm-up: server time without the network.",
+            "- queries: counted in-process (Django's test client, same database). p50, p95: "
+            f"the median and 95th percentile of {requests} requests to that gunicorn, one at "
+            "a time after a warm-up: server time plus a loopback round trip.",
             "- × hello: the page's wrk throughput over that of a bare view (`/bench/hello`) "
             "on the same server in the same run; wrk p50 / p99: latency under that load.",
             f"- cache on: anonymous pages served from the public-page cache ({cache}, "
@@ -164,12 +165,15 @@ class Command(BaseCommand):
         return rows
 
     def load(self, base, page, headers=()):
-        """One GET that must answer 200 (a redirect to the login would not do), then wrk."""
-        status = server.get(base + page.url, dict(h.split(": ", 1) for h in headers))
+        """One GET that must answer 200 (a redirect to the login would not do), the
+        server time of requests one at a time, then wrk."""
+        header_dict = dict(h.split(": ", 1) for h in headers)
+        status = server.get(base + page.url, header_dict)
         if status != 200:
             page.status = status
             self.stderr.write(f"{page.url} answered {status} on gunicorn: not loaded.")
             return
+        pages.time_requests(page, base, header_dict, self.requests)
         result = wrk.run(base + page.url, headers=headers, seconds=self.seconds)
         page.rps = result.requests_per_second
         page.wrk_p50_ms = result.latency_ms.get(50)
