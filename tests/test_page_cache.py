@@ -40,6 +40,23 @@ def test_a_second_anonymous_visit_is_served_from_the_cache(client, url):
     assert second["Content-Language"] == first["Content-Language"]
 
 
+def test_a_cached_answer_carries_the_headers_of_the_first(client):
+    # Kept as the visitor received it: the security headers and language too.
+    EventFactory()
+    first, _queries = fetch(client, LIST)
+    second, queries = fetch(client, LIST)
+    assert queries <= 1
+    for header in (
+        "Content-Security-Policy",
+        "X-Frame-Options",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Content-Language",
+        "Content-Type",
+    ):
+        assert second[header] == first[header]
+
+
 def test_each_language_and_filter_is_a_page_of_its_own(client):
     EventFactory(title_en="Pune engineering meet", title_mr="पुणे अभियांत्रिकी परिषद")
     english, _queries = fetch(client, LIST)
