@@ -99,7 +99,7 @@ class EventFilter(PortalFilterSet):
         ]
 
     def ends_on_or_after(self, queryset, name, day):
-        return queryset.filter(Q(end_date__gte=day) | Q(end_date__isnull=True, start_date__gte=day))
+        return queryset.ending_on_or_after(day)
 
     def starts_on_or_before(self, queryset, name, day):
         return queryset.filter(start_date__lte=day)

@@ -112,6 +112,11 @@ class EventQuerySet(models.QuerySet):
     def past(self):
         return self._with_last_day().filter(last_day__lt=timezone.localdate())
 
+    def ending_on_or_after(self, day):
+        """Events on or after `day`, by their last day; not those with dates to be announced."""
+        # By LAST_DAY, which the listing index holds, rather than by either date.
+        return self._with_last_day().filter(last_day__gte=day, start_date__isnull=False)
+
     def in_region(self, region):
         """Events in a region; a state includes its districts."""
         return self.filter(Q(region=region) | Q(region__parent=region))

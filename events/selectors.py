@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from portal.listing import Listing, grouped_facets, ignored_filters, paginate
+from portal.listing import Listing, facet_counts, grouped_facets, ignored_filters, paginate
 
 from .filters import EventFilter
 from .models import Event
@@ -32,8 +32,10 @@ def event_listing(*, params, page_size=PAGE_SIZE):
     is a 404.
     """
     filterset = EventFilter(params, queryset=Event.objects.published())
+    # The list's count comes with the facets', in the same statement.
+    count, counts = facet_counts(filterset, FACET_FIELDS)
     page, bad_page = paginate(
-        filterset.qs.for_listing(), params, page_size, _("There is no such page of events.")
+        filterset.qs.for_listing(), params, page_size, _("There is no such page of events."), count
     )
-    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind}, FACET_LIMITS)
+    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind}, FACET_LIMITS, counts)
     return Listing(filterset, page, facets, ignored_filters(filterset) + bad_page)

@@ -9,6 +9,7 @@ from events.mou_selectors import public_mous, with_parties
 from portal.listing import (
     Listing,
     as_shown,
+    facet_counts,
     grouped_facets,
     ignored_filters,
     name_columns,
@@ -33,10 +34,12 @@ def organisation_listing(*, params, page_size=PAGE_SIZE):
         .prefetch_related("sectors")
         .order_by(as_shown("name"), "pk")
     )
+    # The directory's count comes with the facets', in the same statement.
+    count, counts = facet_counts(filterset, FACET_FIELDS)
     page, bad_page = paginate(
-        queryset, params, page_size, _("There is no such page of organisations.")
+        queryset, params, page_size, _("There is no such page of organisations."), count
     )
-    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Organisation.Kind})
+    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Organisation.Kind}, counts=counts)
     return Listing(filterset, page, facets, ignored_filters(filterset) + bad_page)
 
 

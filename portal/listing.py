@@ -1,6 +1,6 @@
 """What the public list pages share: one FilterSet base, bad filter values
 named rather than fatal, pagination where only a page past the end is an
-error (a 404), and facet counts in one grouped query per facet."""
+error (a 404), and facet counts, every facet's in one statement."""
 
 from dataclasses import dataclass, field
 
@@ -8,7 +8,8 @@ import django_filters
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Case, CharField, Count, IntegerField, Q, Subquery, Value, When
+from django.db import connections
+from django.db.models import CharField, F, IntegerField, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404
 from django.utils.text import Truncator
@@ -141,13 +142,16 @@ def ignored_filters(filterset):
     ]
 
 
-def paginate(queryset, params, page_size, not_found):
+def paginate(queryset, params, page_size, not_found, count=None):
     """One page of `queryset`, and a message if `page` was not a page number.
 
     A malformed page number shows the first page; a page past the end
-    raises Http404 with the `not_found` message.
+    raises Http404 with the `not_found` message. `count`, when the caller
+    has counted the rows already, spares the paginator its count.
     """
     paginator = Paginator(queryset, page_size)
+    if count is not None:
+        paginator.count = count
     number = params.get("page", "1")
     ignored = []
     if not str(number).isdecimal():
@@ -210,7 +214,7 @@ def filtered_without(filterset, facet):
     return rows.order_by()
 
 
-def grouped_facets(filterset, facet_fields, choice_labels, limits=None):
+def grouped_facets(filterset, facet_fields, choice_labels, limits=None, counts=None):
     """How many rows each choice of each facet would give, the other filters kept.
 
     `facet_fields` maps a facet to the field its value comes from and the
@@ -218,96 +222,174 @@ def grouped_facets(filterset, facet_fields, choice_labels, limits=None):
     labels come from `choice_labels[facet]`, a TextChoices class). A
     "region" facet lists states, their districts' rows counted with them.
     `limits` caps a facet at its most frequent choices, the selected one
-    always kept. One grouped query per facet, whatever the number of rows.
+    always kept. `counts` is facet_counts' answer if the caller has it
+    already. Two queries whatever the number of rows and facets: the
+    counts, then the records counted.
     """
     lang = get_language()
-    limits = limits or {}
+    model = filterset.queryset.model
+    if counts is None:
+        _total, counts = facet_counts(filterset, facet_fields)
+    counts = dict(counts)
+    cleaned = filterset.form.cleaned_data
+    for facet, limit in (limits or {}).items():
+        pk = _facet_column(model, facet_fields[facet][0]).related_model._meta.pk
+        counts[facet] = _top(counts[facet], limit, cleaned.get(facet), pk)
+    records = _counted_records(model, facet_fields, counts)
     facets = {}
-    for facet, (value_field, name_prefix) in facet_fields.items():
-        columns = [value_field, *(name_columns(name_prefix) if name_prefix else [])]
-        if facet == "region":
-            columns += ["region__parent__slug", *name_columns("region__parent__name")]
-        if facet in limits:
-            facets[facet] = _top_choices(filterset, facet, value_field, limits[facet], lang)
-            continue
+    for facet, (_field, name_prefix) in facet_fields.items():
         selected = filterset.data.get(facet)
-        rows = (
-            filtered_without(filterset, facet)
-            .filter(**{f"{value_field}__isnull": False})
-            .values(*columns)
-            .annotate(n=Count("pk"))
-        )
-        if facet == "region":
-            facets[facet] = _region_facet(rows, selected, lang)
-            continue
-        choices = [
-            FacetChoice(
-                value=row[value_field],
-                label=(
-                    choice_labels[facet](row[value_field]).label
-                    if name_prefix is None
-                    else label_of(row, name_prefix, lang)
-                ),
-                count=row["n"],
-                selected=row[value_field] == selected,
-            )
-            for row in rows
-        ]
+        if name_prefix is None:
+            choices = [
+                FacetChoice(key, choice_labels[facet](key).label, n, key == selected)
+                for key, n in counts[facet].items()
+            ]
+        else:
+            counted = [(records[facet][key], n) for key, n in counts[facet].items()]
+            if facet == "region":
+                facets[facet] = _region_facet(counted, selected, lang)
+                continue
+            choices = [
+                FacetChoice(row["value"], label_of(row, "label", lang), n, row["value"] == selected)
+                for row, n in counted
+            ]
         facets[facet] = by_count(choices)
     return facets
 
 
-def _top_choices(filterset, facet, value_field, limit, lang):
-    """The `limit` choices of a related-record facet that give the most rows,
-    the selected one always among them.
+def _facet_column(model, value_field):
+    """The field of `model` a facet counts by: a column of its table or a many-to-many link."""
+    return model._meta.get_field(value_field.split("__")[0])
 
-    Two queries: the rows are counted by the related record's key alone, then
-    the names of just those records are read; grouping thousands of joined
-    rows by their names in four languages is what one query would cost.
+
+def facet_counts(filterset, facet_fields):
+    """How many rows the filters give, and {facet: {key: rows}}, the key
+    being the choice or the related record's primary key, as text; each
+    facet counted with the other filters kept.
+
+    One statement: each set of rows counted is found once, in a common
+    table expression of their keys and of the columns facets count by, and
+    each facet is a grouping of that table or of a link table joined to it.
+    Facets whose filter is not set share the rows of all the filters; each
+    one set has rows of its own, all the filters but its own. A search is
+    thus evaluated once, plus once per facet set, not once per facet.
     """
-    relation, key = value_field.split("__")
-    selected = filterset.form.cleaned_data.get(facet)
-    order = ["-n", relation]
-    if selected:
-        order.insert(0, Case(When(**{relation: selected}, then=0), default=1))
-    counts = dict(
-        filtered_without(filterset, facet)
-        .filter(**{f"{relation}__isnull": False})
-        .values(relation)
-        .annotate(n=Count("pk"))
-        .order_by(*order)
-        .values_list(relation, "n")[:limit]
-    )
-    records = filterset.queryset.model._meta.get_field(relation).related_model._base_manager
-    return by_count(
-        FacetChoice(
-            value=row[key],
-            label=label_of(row, "name", lang),
-            count=counts[row["pk"]],
-            selected=row["pk"] == selected,
+    model = filterset.queryset.model
+    connection = connections[filterset.queryset.db]
+    qn = connection.ops.quote_name
+    fields = {facet: _facet_column(model, value) for facet, (value, _) in facet_fields.items()}
+    # Named: the SQL may list a queryset's columns in any order.
+    columns = {"counted_pk": F("pk")}
+    columns.update((f"counted_{f.name}", F(f.name)) for f in fields.values() if not f.many_to_many)
+    filterset.is_valid()  # validates the form once, if nothing has yet
+    cleaned = filterset.form.cleaned_data
+    bases, params = {}, []
+
+    def rows_without(facet):
+        if facet not in bases:
+            rows = filtered_without(filterset, facet).annotate(**columns).values(*columns)
+            sql, rows_params = rows.query.sql_with_params()
+            bases[facet] = qn(f"facet_rows_{len(bases)}"), sql
+            params.extend(rows_params)
+        return bases[facet][0]
+
+    # The rows of all the filters are counted too: the list's count.
+    groupings = [f"SELECT -1 AS facet, NULL AS choice, COUNT(*) AS n FROM {rows_without(None)}"]
+    for number, (facet, counted_by) in enumerate(fields.items()):
+        rows = rows_without(facet if cleaned.get(facet) not in (None, "") else None)
+        if counted_by.many_to_many:
+            key = f"link.{qn(counted_by.m2m_reverse_name())}"
+            source = (
+                f"{rows} JOIN {qn(counted_by.remote_field.through._meta.db_table)} link "
+                f"ON link.{qn(counted_by.m2m_column_name())} = {rows}.counted_pk"
+            )
+        else:
+            key = qn(f"counted_{counted_by.name}")
+            source = f"{rows} WHERE {key} IS NOT NULL"
+        # The same types in every grouping: keys are text, whatever their column.
+        groupings.append(
+            f"SELECT {number} AS facet, CAST({key} AS TEXT) AS choice, COUNT(*) AS n "
+            f"FROM {source} GROUP BY {key}"
         )
-        for row in records.filter(pk__in=counts).values("pk", key, *name_columns("name"))
-    )
+    sql = "WITH " + ", ".join(f"{name} AS ({sql})" for name, sql in bases.values())
+    sql += " " + " UNION ALL ".join(groupings)
+    total, counts = 0, {facet: {} for facet in fields}
+    names = list(fields)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for number, key, n in cursor.fetchall():
+            if number < 0:
+                total = n
+            else:
+                counts[names[number]][key] = n
+    return total, counts
+
+
+def _top(counts, limit, selected, pk):
+    """The `limit` keys with the most rows, the selected record's always among them."""
+    selected = None if selected is None else str(selected)
+    ranked = sorted(counts, key=lambda k: (k != selected, -counts[k], pk.to_python(k)))
+    return {key: counts[key] for key in ranked[:limit]}
+
+
+def _counted_records(model, facet_fields, counts):
+    """{facet: {key: record}}: the records counted, of every facet, in one query.
+
+    A record is a dict: its `value` (slug or code) and `label_<lang>`, and
+    for a district its state's `state` (slug) and `state_label_<lang>`.
+    """
+    queries = []
+    for number, (facet, (value_field, name_prefix)) in enumerate(facet_fields.items()):
+        if name_prefix is None or not counts[facet]:
+            continue
+        related = _facet_column(model, value_field).related_model._base_manager
+        columns = {
+            "facet": Value(number),
+            "key": Cast("pk", CharField()),
+            "value": F(value_field.split("__")[1]),
+            **{f"label_{code}": F(f"name_{code}") for code in LANGUAGE_CODES},
+            "state": F("parent__slug"),
+            **{f"state_label_{code}": F(f"parent__name_{code}") for code in LANGUAGE_CODES},
+        }
+        if facet != "region":
+            nothing = Value(None, output_field=CharField())
+            columns.update((name, nothing) for name in columns if name.startswith("state"))
+        # Named, the columns line up in every part of the union, whatever order
+        # the SQL lists them in.
+        named = {f"counted_{name}": expression for name, expression in columns.items()}
+        queries.append(
+            related.filter(pk__in=counts[facet]).order_by().annotate(**named).values(*named)
+        )
+    records = {facet: {} for facet in facet_fields}
+    if not queries:
+        return records
+    names = list(facet_fields)
+    for row in queries[0].union(*queries[1:], all=True):
+        record = {name.removeprefix("counted_"): value for name, value in row.items()}
+        records[names[record["facet"]]][record["key"]] = record
+    return records
 
 
 def by_count(choices):
     return sorted(choices, key=lambda c: (-c.count, str(c.label)))
 
 
-def _region_facet(rows, selected, lang):
-    """States with their rows' count (their districts' included), each with its districts."""
+def _region_facet(counted, selected, lang):
+    """States with their rows' count (their districts' included), each with its districts.
+
+    `counted`: (region, rows) pairs, a region as _counted_records gives it.
+    """
     states = {}
-    for row in rows:
-        state_slug = row["region__parent__slug"] or row["region__slug"]
-        state_prefix = "region__parent__name" if row["region__parent__slug"] else "region__name"
+    for region, n in counted:
+        state_slug = region["state"] or region["value"]
+        label = label_of(region, "state_label" if region["state"] else "label", lang)
         state = states.setdefault(
-            state_slug,
-            FacetChoice(state_slug, label_of(row, state_prefix, lang), 0, state_slug == selected),
+            state_slug, FacetChoice(state_slug, label, 0, state_slug == selected)
         )
-        state.count += row["n"]
-        if row["region__parent__slug"]:
-            slug = row["region__slug"]
+        state.count += n
+        if region["state"]:
+            slug = region["value"]
             state.children.append(
-                FacetChoice(slug, label_of(row, "region__name", lang), row["n"], slug == selected)
+                FacetChoice(slug, label_of(region, "label", lang), n, slug == selected)
             )
     return by_count(states.values())
