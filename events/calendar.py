@@ -44,7 +44,10 @@ def event_location(event):
 def event_categories(event):
     """The event's kind and its schemes (by acronym, which is how people say them)."""
     schemes = [scheme.acronym or scheme.name for scheme in event.schemes.all()]
-    return [str(event.get_kind_display()), *schemes]
+    # Named as get_kind_display() would (the value itself if it is no kind),
+    # which makes every choice hashable anew on each call: the dearest part
+    # of a feed's categories.
+    return [str(dict(Event.Kind.choices).get(event.kind, event.kind)), *schemes]
 
 
 def _vevent(event, request):
@@ -52,22 +55,27 @@ def _vevent(event, request):
     host, _port = split_domain_port(request.get_host())
     updated = event.updated_at.astimezone(datetime.UTC)
     last_day = event.end_date or event.start_date
+    # Each value made in the type add() would pick for it (dates as
+    # VALUE=DATE, times in UTC): add() works the type out anew for every
+    # property of every event, a tenth of a feed's time.
     vevent = icalendar.Event()
     # The primary key, not the slug or title: a calendar keeps one entry per
     # event however its text is edited.
-    vevent.add("uid", f"event-{event.pk}@{host}")
-    vevent.add("dtstamp", updated)
-    vevent.add("last-modified", updated)
+    vevent["UID"] = icalendar.vText(f"event-{event.pk}@{host}")
+    vevent["DTSTAMP"] = icalendar.vDDDTypes(updated)
+    vevent["LAST-MODIFIED"] = icalendar.vDDDTypes(updated)
     # All-day entries: DTEND is the day after the last day (RFC 5545 3.6.1).
-    vevent.add("dtstart", event.start_date)
-    vevent.add("dtend", last_day + datetime.timedelta(days=1))
-    vevent.add("summary", event.title)
+    vevent["DTSTART"] = icalendar.vDDDTypes(event.start_date)
+    vevent["DTEND"] = icalendar.vDDDTypes(last_day + datetime.timedelta(days=1))
+    vevent["SUMMARY"] = icalendar.vText(event.title)
     # Many calendar apps show no URL property, so the link ends the description too.
     description = strip_tags(event.description)  # calendars show plain text
-    vevent.add("description", "\n\n".join(text for text in (description, url) if text))
-    vevent.add("location", event_location(event))
-    vevent.add("categories", event_categories(event))
-    vevent.add("url", url)
+    vevent["DESCRIPTION"] = icalendar.vText(
+        "\n\n".join(text for text in (description, url) if text)
+    )
+    vevent["LOCATION"] = icalendar.vText(event_location(event))
+    vevent["CATEGORIES"] = icalendar.vCategory(event_categories(event))
+    vevent["URL"] = icalendar.vUri(url)
     return vevent
 
 

@@ -77,6 +77,24 @@ def test_lang_picks_the_language_of_the_text_and_links(client, demo):
     assert pune["kind"]["value"] == "buyer_seller_meet"
 
 
+def test_an_events_lists_and_choices_in_the_asked_language(client):
+    event = ListedEventFactory(kind=Event.Kind.WORKSHOP, format=Event.Format.ONLINE)
+    sector = event.sectors.get()
+    link = event.organiser_links.get()
+    (listed,) = get(client, lang="hi")["results"]
+    assert listed["kind"] == {"value": "workshop", "label": "कार्यशाला"}
+    assert listed["format"] == {"value": "online", "label": "ऑनलाइन"}
+    assert listed["sectors"] == [{"slug": sector.slug, "name": sector.name}]
+    assert [country["code"] for country in listed["target_countries"]] == ["IQ"]
+    assert listed["organisers"] == [
+        {
+            "slug": link.organisation.slug,
+            "name": link.organisation.name,
+            "role": {"value": "co_organiser", "label": "सह-आयोजक"},
+        }
+    ]
+
+
 def test_no_contact_details_of_people(client, demo):
     Person.objects.update(email="vikas.pansare@example.in", phone="+91 98200 12345")
     content = client.get(URL, {"when": "all"}).content.decode()

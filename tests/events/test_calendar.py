@@ -154,3 +154,45 @@ class TestEventFile:
         event = EventFactory()
         html = client.get(f"/en/events/{event.slug}/").content.decode()
         assert f'href="{self.url(event)}"' in html
+
+
+def test_an_entry_reads_exactly_so(client):
+    """Every property of an entry, as a calendar app receives it: escaped,
+    folded at 75 octets, in the order icalendar writes them."""
+    event = EventFactory(
+        title_en="Buyer-Seller Meet; Pune, 2099",
+        kind=Event.Kind.WORKSHOP,
+        start_date=datetime.date(2099, 3, 5),
+        end_date=datetime.date(2099, 3, 6),
+        venue_en="Four Points",
+        city_en="Pune",
+        description_en=(
+            "<p>Over <b>300</b> MSMEs, buyers from 12 countries; one-to-one meetings.</p>"
+        ),
+    )
+    event.schemes.add(SchemeFactory(acronym="RAMP"))
+    updated = datetime.datetime(2099, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
+    Event.objects.filter(pk=event.pk).update(updated_at=updated)
+    url = f"http://testserver/en/events/{event.slug}/"
+    expected = "\r\n".join(
+        [
+            "BEGIN:VEVENT",
+            "SUMMARY:Buyer-Seller Meet\\; Pune\\, 2099",
+            "DTSTART;VALUE=DATE:20990305",
+            "DTEND;VALUE=DATE:20990307",
+            "DTSTAMP:20990102T030405Z",
+            f"UID:event-{event.pk}@testserver",
+            "CATEGORIES:Workshop,RAMP",
+            "DESCRIPTION:Over 300 MSMEs\\, buyers from 12 countries\\; one-to-one meeting",
+            f" s.\\n\\n{url}",
+            "LAST-MODIFIED:20990102T030405Z",
+            "LOCATION:Four Points\\, Pune\\, India",
+            f"URL:{url}",
+            "END:VEVENT",
+            "",
+        ]
+    )
+    assert expected.encode() in client.get(FEED.format("en")).content
+    # The kind is named in the page's language.
+    vevent = Calendar.from_ical(client.get(FEED.format("mr")).content).walk("VEVENT")[0]
+    assert [str(category) for category in vevent["CATEGORIES"].cats] == ["कार्यशाळा", "RAMP"]

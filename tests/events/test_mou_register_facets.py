@@ -67,6 +67,24 @@ def test_a_short_party_facet_lists_every_party_and_no_note(client):
     assert "organisation directory" not in response.content.decode()
 
 
+def test_an_mou_in_a_sector_every_way_counts_once(client):
+    leather = SectorFactory(slug="leather")
+    meet = EventFactory()
+    meet.sectors.set([leather])
+    tannery, exporter = OrganisationFactory.create_batch(2)
+    tannery.sectors.set([leather])
+    exporter.sectors.set([leather])
+    # By its event and by both its parties.
+    mou = MoUFactory(event=meet)
+    MoUPartyFactory(mou=mou, organisation=tannery)
+    MoUPartyFactory(mou=mou, organisation=exporter)
+    # By one party only, and at no event.
+    MoUPartyFactory(mou=MoUFactory(), organisation=tannery)
+    facets = client.get(LIST).context["listing"].facets
+    assert counts(facets["sector"]) == {"leather": 2}
+    assert counts(facets["party"]) == {tannery.slug: 2, exporter.slug: 1}
+
+
 @pytest.fixture
 def register():
     """MoUs over three years and two statuses, in two sectors by either path or
