@@ -8,6 +8,7 @@ the bench's gunicorn, one request at a time.
 import datetime
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
@@ -137,13 +138,21 @@ def count_queries(page, client, cache_seconds=0):
     return page
 
 
+def warm_up(url, headers, rounds=2):
+    """Requests to every worker at once, `rounds` times, so that no worker is
+    timed on its first rendering of the page (templates, translations, plans)."""
+    with ThreadPoolExecutor(server.WORKERS) as pool:
+        for _ in range(rounds):
+            list(pool.map(lambda _: server.get(url, headers), range(server.WORKERS)))
+
+
 def time_requests(page, base, headers, runs):
     """Fill in the page's server time p50/p95 (ms): `runs` GETs one at a time after a warm-up.
 
     Against the bench's gunicorn (DEBUG off, as in production), so that the
     time is the server's, plus a loopback round trip, without the load of wrk.
     """
-    server.get(base + page.url, headers)
+    warm_up(base + page.url, headers)
     times = []
     for _ in range(runs):
         started = time.perf_counter()
