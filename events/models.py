@@ -806,3 +806,32 @@ class StatsBuyer(models.Model):
 
     def __str__(self):
         return f"{self.buyer_id} ({self.country_id}): {self.first_day}"
+
+
+class MoURegisterCount(models.Model):
+    """How many public MoUs (events.mou_selectors.public_mous) a party or a
+    sector has: the unfiltered MoU register's party and sector facets.
+
+    Counted over every public MoU, these were most of the register's time.
+    Only the parties the facet reads are kept (top_party_counts), and so a
+    hundred rows or so, rewritten whole by events.summaries when anything
+    they count changes. `key` is a plain id, not a foreign key: a rewrite
+    replaces the rows, and a cascade from a sector would delete them one by
+    one through the page cache's signals.
+    """
+
+    class Facet(models.TextChoices):
+        PARTY = "party"  # key: an Organisation
+        SECTOR = "sector"  # key: a Sector
+
+    facet = models.CharField(max_length=6, choices=Facet.choices)
+    key = models.BigIntegerField()
+    mous = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["facet", "key"], name="mou_register_count_once")
+        ]
+
+    def __str__(self):
+        return f"{self.facet} {self.key}: {self.mous}"

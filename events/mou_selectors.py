@@ -3,8 +3,8 @@ with their parties and the facet counts."""
 
 from collections import Counter
 
-from django.db import connections
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, When
+from django.db import connection
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, When
 from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from portal.listing import (
 )
 
 from .filters import MoUFilter
-from .models import Event, MoU, MoUParty
+from .models import Event, MoU, MoUParty, MoURegisterCount
 
 PAGE_SIZE = 20
 
@@ -72,10 +72,10 @@ class TopChoices(list):
 def mou_facets(filterset):
     """How many MoUs each choice of each facet would give, the other filters kept.
 
-    Four queries, whatever the number of MoUs: one grouped by year and
+    Five queries, whatever the number of MoUs: one grouped by year and
     status serves both facets; two for party, which lists the parties with
-    the most MoUs only (see _party_rows); one for sector, a row per sector
-    counting its MoUs by either path (see MoUFilter).
+    the most MoUs only, and two for sector, their counts and their names
+    (see _party_sector_rows).
     """
     lang = get_language()
     params = filterset.data
@@ -101,8 +101,7 @@ def mou_facets(filterset):
         .values("year", "status")
         .annotate(n=Count("*"))
     )
-    parties = _party_rows(_filtered_without(filterset, "party"), cleaned.get("party"))
-    sectors = _sector_rows(_filtered_without(filterset, "sector"))
+    parties, sectors = _party_sector_rows(filterset)
 
     return {
         # Years newest first, as a register is read.
@@ -158,26 +157,47 @@ def _summed(rows, key, **kept):
     return [{key: value, "n": n} for value, n in totals.items()]
 
 
-def _party_rows(mous, selected_pk):
-    """The parties to `mous` with the most of them, and the selected party:
-    their slugs, names and how many of `mous` each signed (`n`).
+def _party_sector_rows(filterset):
+    """The rows of the parties with the most MoUs and of every sector, the
+    other filters kept (see top_party_counts and sector_counts).
+
+    With no filter set, the register's most read page, they come from
+    MoURegisterCount: counted over every public MoU they took most of its
+    time.
+    """
+    cleaned = filterset.form.cleaned_data
+    if all(value in (None, "") for value in cleaned.values()):
+        stored = MoURegisterCount.objects.annotate(n=F("mous"))
+        parties = dict(stored.filter(facet=MoURegisterCount.Facet.PARTY).values_list("key", "n"))
+        sectors = stored.filter(facet=MoURegisterCount.Facet.SECTOR).annotate(sector_id=F("key"))
+        sectors = sectors.values("sector_id", "n").query.sql_with_params()
+    else:
+        parties = top_party_counts(_filtered_without(filterset, "party"), cleaned.get("party"))
+        sectors = _sector_count_sql(_filtered_without(filterset, "sector"))
+    return _party_rows(parties), _sector_rows(*sectors)
+
+
+def top_party_counts(mous, selected=None):
+    """The parties to `mous` with the most of them, and the `selected` one:
+    {organisation pk: how many of `mous` it signed}.
 
     Ranked in SQL, the selected party first so that the LIMIT keeps it:
     two more parties than _top shows, one in case the selected party is
-    among them, one to tell whether any is left out. Their names come in a
-    second query: grouping with them would join every party to its
-    organisation, not just these few.
+    among them, one to tell whether any is left out.
     """
     ranking = ["-n", "organisation"]
-    if selected_pk is not None:
-        ranking.insert(0, Case(When(organisation=selected_pk, then=0), default=1))
-    counts = dict(
-        MoUParty.objects.filter(mou__in=mous)
-        .values("organisation")
-        .annotate(n=Count("*"))
-        .order_by(*ranking)
-        .values_list("organisation", "n")[: TOP_PARTIES + 2]
-    )
+    if selected is not None:
+        ranking.insert(0, Case(When(organisation=selected, then=0), default=1))
+    rows = MoUParty.objects.filter(mou__in=mous).values("organisation").annotate(n=Count("*"))
+    return dict(rows.order_by(*ranking).values_list("organisation", "n")[: TOP_PARTIES + 2])
+
+
+def _party_rows(counts):
+    """The slugs and names of the parties of `counts` ({pk: n}), with their `n`.
+
+    In a query of their own: grouping with the names would join every party
+    to its organisation, not just these few.
+    """
     rows = Organisation.objects.filter(pk__in=counts).values(
         "pk", "slug", *name_columns("name"), "acronym"
     )
@@ -197,9 +217,31 @@ def _party_label(row, lang):
     return f"{name} ({acronym})" if acronym and acronym != name else name
 
 
-def _sector_rows(mous):
-    """Each sector with any of `mous` in it (see MoUFilter): its slug, names
-    and how many of `mous` (`n`), in one grouped query.
+def _sector_rows(counted, params):
+    """The sectors the SQL `counted` gives a (sector_id, n) row for: their
+    slugs and names, with their `n`, in one query."""
+    qn = connection.ops.quote_name
+    columns = ["slug", *name_columns("name")]
+    sql = f"""
+        SELECT {", ".join(f"sector.{qn(column)}" for column in columns)}, counted.n
+        FROM ({counted}) counted
+        JOIN {qn(Sector._meta.db_table)} sector ON sector.id = counted.sector_id
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [dict(zip([*columns, "n"], row, strict=True)) for row in cursor.fetchall()]
+
+
+def sector_counts(mous):
+    """How many of `mous` each sector has (see MoUFilter): {sector pk: n}."""
+    with connection.cursor() as cursor:
+        cursor.execute(*_sector_count_sql(mous))
+        return dict(cursor.fetchall())
+
+
+def _sector_count_sql(mous):
+    """The SQL and params of a (sector_id, n) row per sector with any of
+    `mous` in it (see MoUFilter), `n` how many, in one grouped query.
 
     The (MoU, sector) pairs of both paths, the event's sectors and the
     parties', are joined straight from the link tables, and each sector
@@ -207,36 +249,28 @@ def _sector_rows(mous):
     because the ORM would reach an event's sectors through the events
     table, the largest the register would read.
     """
-    connection = connections[mous.db]
     qn = connection.ops.quote_name
     table = {
         model: qn(model._meta.db_table)
-        for model in (MoUParty, Sector, Event.sectors.through, Organisation.sectors.through)
+        for model in (MoUParty, Event.sectors.through, Organisation.sectors.through)
     }
-    columns = ["slug", *name_columns("name")]
     # The chosen MoUs with their event, so that the events' path need not
     # read the MoUs again; their columns named, as the ORM may order them
     # as it likes. COUNT(DISTINCT) over both paths costs less than a UNION
     # that removes the pairs found twice before counting.
-    chosen, params = mous.values("pk", "event_id").query.sql_with_params()
+    chosen, params = mous.order_by().values("pk", "event_id").query.sql_with_params()
     pk, event_id = qn("pk"), qn("event_id")
     sql = f"""
         WITH chosen AS ({chosen})
-        SELECT {", ".join(f"sector.{qn(column)}" for column in columns)}, counted.n
-        FROM (
-            SELECT sector_id, COUNT(DISTINCT mou_id) AS n FROM (
-                SELECT chosen.{pk} AS mou_id, link.sector_id FROM chosen
-                JOIN {table[Event.sectors.through]} link ON link.event_id = chosen.{event_id}
-                UNION ALL
-                SELECT party.mou_id, link.sector_id FROM {table[MoUParty]} party
-                JOIN chosen ON chosen.{pk} = party.mou_id
-                JOIN {table[Organisation.sectors.through]} link
-                    ON link.organisation_id = party.organisation_id
-            ) pairs
-            GROUP BY sector_id
-        ) counted
-        JOIN {table[Sector]} sector ON sector.id = counted.sector_id
+        SELECT sector_id, COUNT(DISTINCT mou_id) AS n FROM (
+            SELECT chosen.{pk} AS mou_id, link.sector_id FROM chosen
+            JOIN {table[Event.sectors.through]} link ON link.event_id = chosen.{event_id}
+            UNION ALL
+            SELECT party.mou_id, link.sector_id FROM {table[MoUParty]} party
+            JOIN chosen ON chosen.{pk} = party.mou_id
+            JOIN {table[Organisation.sectors.through]} link
+                ON link.organisation_id = party.organisation_id
+        ) pairs
+        GROUP BY sector_id
     """
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [dict(zip([*columns, "n"], row, strict=True)) for row in cursor.fetchall()]
+    return sql, params

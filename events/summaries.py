@@ -1,4 +1,4 @@
-"""The statistics page's summaries (the Stats* models), kept current with every change.
+"""The summaries (the Stats* models, MoURegisterCount), kept current with every change.
 
 Summed over every event each time, the page's figures took seconds at a
 national scale. They are kept instead in small tables keyed by the events'
@@ -12,10 +12,15 @@ last day, in the transaction of each change:
 - StatsBuyer: each foreign buyer's first day, since buyers are counted
   once whatever the number of their meetings.
 
-A save or delete of an event, a meeting, an MoU or an organisation rewrites
-from the source records the rows of the days, months and buyers it touched
-(signal handlers below). `batch()` gathers the changes of a block, an import
-or a load, and rewrites them once at its end; `rebuild()` rewrites all
+The public MoU register's party and sector counts over every public MoU
+(MoURegisterCount) are kept likewise, rewritten whole: a hundred rows or so.
+
+A save or delete of an event, a meeting, an MoU, an MoU's party or an
+organisation, or a change of an event's or organisation's sectors, rewrites
+from the source records the rows of the days, months and buyers it touched,
+and the register's counts if it touched them (signal handlers below).
+`batch()` gathers the changes of a block, an import or a load, and
+rewrites them once at its end; `rebuild()` rewrites all
 (generate_data, which writes without saving models, and the migration that
 adds the tables). Writes that send no signals (QuerySet.update(),
 bulk_create()) must call `refresh()` or `rebuild()` themselves.
@@ -32,9 +37,10 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Count, DateField, F, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, TruncMonth
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from orgs.models import Organisation
 
@@ -42,12 +48,15 @@ from .models import (
     B2BMeeting,
     Event,
     MoU,
+    MoUParty,
+    MoURegisterCount,
     Qualifier,
     StatsBuyer,
     StatsDay,
     StatsKindMonth,
     StatsRegionMonth,
 )
+from .mou_selectors import public_mous, sector_counts, top_party_counts
 
 # The monthly summaries, and the event field each counts by.
 MONTHLY = ((StatsKindMonth, "kind"), (StatsRegionMonth, "region_id"))
@@ -135,6 +144,16 @@ def _buyer_rows(meetings):
     return [StatsBuyer(**row) for row in rows]
 
 
+def _mou_register_rows():
+    mous, facet = public_mous(), MoURegisterCount.Facet
+    counts = {facet.PARTY: top_party_counts(mous), facet.SECTOR: sector_counts(mous)}
+    return [
+        MoURegisterCount(facet=name, key=key, mous=n)
+        for name, by_key in counts.items()
+        for key, n in by_key.items()
+    ]
+
+
 def _rewrite(rows, old):
     # In one statement: the page cache listens to every delete, and a
     # summary row deleted through the ORM would be fetched, signalled and
@@ -147,8 +166,9 @@ def _next_month(month):
     return (month + datetime.timedelta(days=31)).replace(day=1)
 
 
-def refresh(days=(), buyers=()):
-    """Rewrite the summaries of the events whose last day is one of `days`, and of `buyers`."""
+def refresh(days=(), buyers=(), mou_register=False):
+    """Rewrite the summaries of the events whose last day is one of `days`,
+    of `buyers`, and the MoU register's counts if `mou_register`."""
     if days:
         _rewrite(
             _day_rows(_counted_events().filter(last_day__in=days)),
@@ -168,6 +188,8 @@ def refresh(days=(), buyers=()):
             _buyer_rows(B2BMeeting.objects.filter(buyer__in=buyers)),
             StatsBuyer.objects.filter(buyer__in=buyers),
         )
+    if mou_register:
+        _rewrite(_mou_register_rows(), MoURegisterCount.objects.all())
 
 
 def rebuild():
@@ -177,6 +199,10 @@ def rebuild():
     for model, field_name in MONTHLY:
         _rewrite(_month_rows(model, field_name, events), model.objects.all())
     _rewrite(_buyer_rows(B2BMeeting.objects.all()), StatsBuyer.objects.all())
+    # Migration 0005 fills the statistics tables with this function, before
+    # 0009 adds the register's.
+    if MoURegisterCount._meta.db_table in connection.introspection.table_names():
+        refresh(mou_register=True)
 
 
 # Changes, one by one or in a batch.
@@ -186,20 +212,23 @@ def rebuild():
 class _Changes:
     days: set = field(default_factory=set)
     buyers: set = field(default_factory=set)
+    mou_register: bool = False
 
 
 _batch: ContextVar[_Changes | None] = ContextVar("stats_summaries_batch", default=None)
 
 
-def changed(*, days=(), buyers=()):
-    """Rewrite the summaries of these days and buyers now, or at the end of the batch."""
+def changed(*, days=(), buyers=(), mou_register=False):
+    """Rewrite the summaries of these days and buyers, and the MoU register's
+    counts if `mou_register`, now or at the end of the batch."""
     days, buyers = set(days) - {None}, set(buyers) - {None}
     pending = _batch.get()
     if pending is None:
-        refresh(days, buyers)
+        refresh(days, buyers, mou_register)
     else:
         pending.days |= days
         pending.buyers |= buyers
+        pending.mou_register |= mou_register
 
 
 @contextmanager
@@ -216,7 +245,7 @@ def batch():
         yield
     finally:
         _batch.reset(token)
-    refresh(pending.days, pending.buyers)
+    refresh(pending.days, pending.buyers, pending.mou_register)
 
 
 # What the summaries read, per model: read before a save, compared after,
@@ -232,7 +261,14 @@ WATCHED = {
     ),
     B2BMeeting: ("event_id", "buyer_id", "status"),
     MoU: ("event_id",),
+    MoUParty: ("mou_id", "organisation_id"),
     Organisation: ("country_id",),
+}
+# The sectors' link tables the MoU register counts through (see MoUFilter),
+# and the records whose owners count: an event's MoUs, an organisation's parties.
+SECTOR_OWNERS = {
+    Event.sectors.through: (MoU, "event"),
+    Organisation.sectors.through: (MoUParty, "organisation"),
 }
 
 
@@ -243,6 +279,10 @@ def _days_of(event_ids):
 
 def _buyers_of(event_id):
     return set(B2BMeeting.objects.filter(event=event_id).values_list("buyer", flat=True))
+
+
+def _has_mous(event_id):
+    return MoU.objects.filter(event=event_id).exists()
 
 
 def _remember(sender, instance, **kwargs):
@@ -265,30 +305,62 @@ def _saved(sender, instance, **kwargs):
         return
     if sender is Event:
         moved = any(before.get(name) != after[name] for name in BUYERS_COUNT_BY)
-        changed(days={_day(before), _day(after)}, buyers=_buyers_of(instance.pk) if moved else ())
+        # Its MoUs are public while it is published (public_mous); a new event has none.
+        published = [state.get("status") == Event.Status.PUBLISHED for state in (before, after)]
+        changed(
+            days={_day(before), _day(after)},
+            buyers=_buyers_of(instance.pk) if moved else (),
+            mou_register=bool(before) and published[0] != published[1] and _has_mous(instance.pk),
+        )
     elif sender is B2BMeeting:
         days = _days_of({before.get("event_id"), after["event_id"]})
         changed(days=days, buyers={before.get("buyer_id"), after["buyer_id"]})
     elif sender is MoU:
-        changed(days=_days_of({before.get("event_id"), after["event_id"]}))
+        changed(days=_days_of({before.get("event_id"), after["event_id"]}), mou_register=True)
+    elif sender is MoUParty:
+        changed(mou_register=True)
     elif before:  # an organisation moved country: whether it is a foreign buyer
         changed(buyers={instance.pk})
 
 
 def _event_deleting(sender, instance, **kwargs):
     # Its meetings go with it: their own handlers leave them to this one.
-    instance._stats_deleted = _Changes({_day(vars(instance))}, _buyers_of(instance.pk))
+    # Its MoUs stay, with no event, and so without its sectors and public.
+    instance._stats_deleted = _Changes(
+        {_day(vars(instance))}, _buyers_of(instance.pk), _has_mous(instance.pk)
+    )
+
+
+def _deleted_with(origin, model):
+    """Whether a delete began at a `model` record or queryset, whose handler
+    counts what went with it."""
+    return isinstance(origin, model) or (isinstance(origin, QuerySet) and origin.model is model)
 
 
 def _deleted(sender, instance, origin=None, **kwargs):
     if sender is Event:
-        changed(days=instance._stats_deleted.days, buyers=instance._stats_deleted.buyers)
-    elif isinstance(origin, Event) or (isinstance(origin, QuerySet) and origin.model is Event):
+        deleted = instance._stats_deleted
+        changed(days=deleted.days, buyers=deleted.buyers, mou_register=deleted.mou_register)
+    elif _deleted_with(origin, Event):
         return
     elif sender is B2BMeeting:
         changed(days=_days_of({instance.event_id}), buyers={instance.buyer_id})
     elif sender is MoU:
-        changed(days=_days_of({instance.event_id}))
+        changed(days=_days_of({instance.event_id}), mou_register=True)
+    elif not _deleted_with(origin, MoU):  # a party taken off an MoU that stays
+        changed(mou_register=True)
+
+
+def _sectors_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """An event's or organisation's sectors changed: the MoU register's
+    counts, if the events have MoUs or the organisations are parties."""
+    if action not in ("post_add", "post_remove", "post_clear") or pk_set == set():
+        return
+    # From a sector's side, pk_set names the owners, but not on a clear.
+    owners = pk_set if reverse else {instance.pk}
+    counted_by, owner = SECTOR_OWNERS[sender]
+    if owners is None or counted_by.objects.filter(**{f"{owner}__in": owners}).exists():
+        changed(mou_register=True)
 
 
 def connect_signals():
@@ -300,3 +372,6 @@ def connect_signals():
         if model is not Organisation:  # deleted only without meetings
             post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
     pre_delete.connect(_event_deleting, sender=Event, dispatch_uid="stats_summaries_event")
+    for through in SECTOR_OWNERS:
+        uid = f"mou_register_{through._meta.label_lower}"
+        m2m_changed.connect(_sectors_changed, sender=through, dispatch_uid=uid)

@@ -1,0 +1,154 @@
+"""The unfiltered MoU register's party and sector counts, read from
+MoURegisterCount: they match what each choice lists, and every change to
+what they count shows at once (events.summaries)."""
+
+from unittest import mock
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events import summaries
+from events.models import Event, MoU, MoUParty, MoURegisterCount
+from tests.factories import (
+    EventFactory,
+    MoUFactory,
+    MoUPartyFactory,
+    OrganisationFactory,
+    SectorFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/en/mous/"
+
+
+def register_counts(client):
+    """The unfiltered register's counts: {facet: {slug: MoUs}} for party and sector."""
+    facets = client.get(LIST).context["listing"].facets
+    return {name: {c.value: c.count for c in facets[name]} for name in ("party", "sector")}
+
+
+def listed(client, facet, slug):
+    """How many MoUs the register lists with `facet` set to `slug`."""
+    return client.get(LIST, {facet: slug}).context["listing"].page.paginator.count
+
+
+@pytest.fixture
+def scene():
+    """An event in the leather sector with an MoU between a textile firm and
+    a partner, and an MoU signed elsewhere between the firm and a buyer."""
+    leather, textiles = SectorFactory(), SectorFactory()
+    event = EventFactory()
+    event.sectors.add(leather)
+    firm, partner, buyer = OrganisationFactory.create_batch(3)
+    firm.sectors.add(textiles)
+    at_event = MoUFactory(event=event)
+    elsewhere = MoUFactory()
+    for mou, parties in ((at_event, (firm, partner)), (elsewhere, (firm, buyer))):
+        for party in parties:
+            MoUPartyFactory(mou=mou, organisation=party)
+    return locals()
+
+
+def test_the_counts_are_what_each_choice_lists(client, scene):
+    counts = register_counts(client)
+    assert counts == {
+        "party": {
+            o.slug: n for o, n in ((scene["firm"], 2), (scene["partner"], 1), (scene["buyer"], 1))
+        },
+        "sector": {scene["leather"].slug: 1, scene["textiles"].slug: 2},
+    }
+    for facet, choices in counts.items():
+        for slug, n in choices.items():
+            assert listed(client, facet, slug) == n
+    # Served from the summary: the same rows a rewrite from the records gives.
+    stored = set(MoURegisterCount.objects.values_list("facet", "key", "mous"))
+    assert stored == {(r.facet, r.key, r.mous) for r in summaries._mou_register_rows()}
+
+
+def test_each_change_shows_at_once(client, scene):
+    firm, leather, textiles = scene["firm"], scene["leather"], scene["textiles"]
+    event, elsewhere = scene["event"], scene["elsewhere"]
+
+    new = MoUPartyFactory(organisation=firm).mou
+    assert register_counts(client)["party"][firm.slug] == 3
+
+    newcomer = OrganisationFactory()
+    link = MoUPartyFactory(mou=elsewhere, organisation=newcomer)
+    assert register_counts(client)["party"][newcomer.slug] == 1
+    link.delete()
+    assert newcomer.slug not in register_counts(client)["party"]
+
+    event.status = Event.Status.DRAFT
+    event.save()
+    counts = register_counts(client)
+    assert scene["partner"].slug not in counts["party"]
+    assert leather.slug not in counts["sector"]
+    event.status = Event.Status.PUBLISHED
+    event.save()
+    assert register_counts(client)["sector"][leather.slug] == 1
+
+    event.sectors.add(textiles)  # the firm's sector already: counted once
+    assert register_counts(client)["sector"][textiles.slug] == 3
+    event.sectors.remove(leather)
+    assert leather.slug not in register_counts(client)["sector"]
+
+    leather.organisations.add(firm)  # from the sector's side
+    assert register_counts(client)["sector"][leather.slug] == 3
+
+    new.delete()
+    counts = register_counts(client)
+    assert counts["party"][firm.slug] == 2
+    assert counts["sector"][leather.slug] == 2
+
+
+def test_an_event_deleted_leaves_its_mous_without_its_sectors(client, scene):
+    scene["event"].delete()
+    assert scene["leather"].slug not in register_counts(client)["sector"]
+    assert register_counts(client)["party"][scene["partner"].slug] == 1
+
+
+def test_an_edit_of_nothing_counted_rewrites_nothing(scene):
+    mou, event, firm = scene["at_event"], scene["event"], scene["firm"]
+    with CaptureQueriesContext(connection) as queries:
+        mou.title_en = "A new title"
+        mou.save()
+        event.title_en = "A new title"
+        event.save()
+        event.sectors.set([scene["leather"]])
+        firm.name_en = "A new name"
+        firm.save()
+        link = MoUParty.objects.get(mou=mou, organisation=firm)
+        link.order = 5
+        link.save()
+    assert not [q for q in queries if MoURegisterCount._meta.db_table in q["sql"]]
+
+
+def test_a_batch_rewrites_the_counts_once_at_its_end(client, scene):
+    firm, textiles = scene["firm"], scene["textiles"]
+    with (
+        mock.patch.object(
+            summaries, "_mou_register_rows", wraps=summaries._mou_register_rows
+        ) as rows,
+        summaries.batch(),
+    ):
+        for _ in range(3):
+            MoUPartyFactory(organisation=firm)
+        scene["event"].sectors.add(textiles)
+        scene["elsewhere"].delete()
+        assert rows.call_count == 0
+    assert rows.call_count == 1
+    counts = register_counts(client)
+    assert counts["party"][firm.slug] == 4
+    assert counts["sector"][textiles.slug] == 4
+
+
+def test_a_rebuild_counts_what_was_written_without_signals(client, scene):
+    firm = scene["firm"]
+    mous = MoU.objects.bulk_create([MoUFactory.build(slug=f"bulk-{i}") for i in range(2)])
+    MoUParty.objects.bulk_create([MoUParty(mou=mou, organisation=firm) for mou in mous])
+    assert register_counts(client)["party"][firm.slug] == 2
+    summaries.rebuild()
+    assert register_counts(client)["party"][firm.slug] == 4
+
