@@ -19,6 +19,7 @@ from portal.admin_base import (
 )
 from portal.importing import ImportAdminMixin
 
+from .admin_batch import SummariesOnceAdmin
 from .admin_lists import BigTableAdmin
 from .history import part_changes
 from .importers import MeetingImportAdminMixin, MoUResource
@@ -128,7 +129,7 @@ class VersionedForm(VersionedFormMixin, TranslatedModelForm):
 
 
 @admin.register(Event)
-class EventAdmin(BigTableAdmin, ScopedAdmin, TranslatedAdmin):
+class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin):
     form = VersionedForm
     list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
     list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
@@ -276,7 +277,7 @@ class MoUPartyInline(admin.TabularInline):
 
 
 @admin.register(MoU)
-class MoUAdmin(ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
+class MoUAdmin(SummariesOnceAdmin, ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
     form = VersionedForm
     resource_classes = [MoUResource]
     list_display = ("title", "event", "signed_on", "status", "value", "currency")
@@ -297,7 +298,7 @@ class MoUAdmin(ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
 
 
 @admin.register(B2BMeeting)
-class B2BMeetingAdmin(BigTableAdmin, MeetingImportAdminMixin, ScopedAdmin):
+class B2BMeetingAdmin(SummariesOnceAdmin, BigTableAdmin, MeetingImportAdminMixin, ScopedAdmin):
     form = PortalModelForm
     list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
     list_filter = ("status", "outcome")

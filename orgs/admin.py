@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from access.admin import DirectoryAdmin
+from events.admin_batch import SummariesOnceAdmin
 from events.report_views import EXPORT_ACTIONS
 from portal.admin_base import TranslatedAdmin, translated
 from portal.importing import ImportAdminMixin
@@ -61,7 +62,7 @@ class SectorAdmin(TranslatedAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
+class OrganisationAdmin(SummariesOnceAdmin, ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
     resource_classes = [OrganisationResource]
     list_display = ("name", "acronym", "kind", "country", "region", "udyam_number", "iec")
     list_filter = ("kind", StateFilter, "country")

@@ -152,3 +152,19 @@ def test_a_rebuild_counts_what_was_written_without_signals(client, scene):
     summaries.rebuild()
     assert register_counts(client)["party"][firm.slug] == 4
 
+
+def test_an_mou_saved_in_the_admin_with_its_parties_is_counted_once(admin_client, client):
+    from tests.events.test_admin import mou_form
+
+    firms = OrganisationFactory.create_batch(4)
+    with CaptureQueriesContext(connection) as captured:
+        response = admin_client.post("/admin/events/mou/add/", mou_form(firms))
+    assert response.status_code == 302
+    # The page's five records (the MoU and its parties) rewrite the counts once.
+    rewrites = [
+        q
+        for q in captured
+        if q["sql"].startswith(f'DELETE FROM "{MoURegisterCount._meta.db_table}"')
+    ]
+    assert len(rewrites) == 1
+    assert register_counts(client)["party"] == {firm.slug: 1 for firm in firms}
