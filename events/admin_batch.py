@@ -15,22 +15,25 @@ from . import summaries
 
 class SummariesOnceAdmin:
     """A ModelAdmin whose add, change, list (actions) and delete pages batch
-    their summary rewrites, inside the page's transaction."""
+    their summary rewrites when posted, inside the page's transaction."""
 
     @contextmanager
-    def _summaries_once(self):
+    def _summaries_once(self, request):
+        if request.method != "POST":  # a page shown writes nothing
+            yield
+            return
         # The transaction outside the batch: the rewrite at its end is part of it.
         with transaction.atomic(using=router.db_for_write(self.model)), summaries.batch():
             yield
 
-    def changeform_view(self, *args, **kwargs):
-        with self._summaries_once():
-            return super().changeform_view(*args, **kwargs)
+    def changeform_view(self, request, *args, **kwargs):
+        with self._summaries_once(request):
+            return super().changeform_view(request, *args, **kwargs)
 
-    def changelist_view(self, *args, **kwargs):
-        with self._summaries_once():
-            return super().changelist_view(*args, **kwargs)
+    def changelist_view(self, request, *args, **kwargs):
+        with self._summaries_once(request):
+            return super().changelist_view(request, *args, **kwargs)
 
-    def delete_view(self, *args, **kwargs):
-        with self._summaries_once():
-            return super().delete_view(*args, **kwargs)
+    def delete_view(self, request, *args, **kwargs):
+        with self._summaries_once(request):
+            return super().delete_view(request, *args, **kwargs)
