@@ -135,7 +135,7 @@ class Command(BaseCommand):
             f"{self.seconds} s per address, on the same machine.",
             "- queries: counted in-process (Django's test client, same database). p50, p95: "
             f"the median and 95th percentile of {requests} requests to that gunicorn, one at "
-            "a time after a warm-up: server time plus a loopback round trip.",
+            "a time after warming every worker: server time plus a loopback round trip.",
             "- × hello: the page's wrk throughput over that of a bare view (`/bench/hello`) "
             "on the same server in the same run; wrk p50 / p99: latency under that load.",
             f"- cache on: anonymous pages served from the public-page cache ({cache}, "
