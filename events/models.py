@@ -835,3 +835,21 @@ class MoURegisterCount(models.Model):
 
     def __str__(self):
         return f"{self.facet} {self.key}: {self.mous}"
+
+
+class EventListCounts(models.Model):
+    """The default event list's count and facet counts (events.list_counts).
+
+    One row: the counts of the upcoming published events as of `day`, at
+    content version `version`. Any change to the content bumps the version,
+    and the next visitor of the list recounts; until then every visitor
+    reads the counts here instead of grouping thousands of events by their
+    link tables.
+    """
+
+    day = models.DateField()
+    version = models.PositiveBigIntegerField()
+    counts = models.JSONField()
+
+    def __str__(self):
+        return f"{self.day} v{self.version}"

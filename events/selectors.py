@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext as _
 
-from portal.listing import Listing, facet_counts, grouped_facets, ignored_filters, paginate
+from portal.listing import Listing, grouped_facets, ignored_filters, paginate
 
 from .filters import EventFilter
+from .list_counts import list_counts
 from .models import Event
 
 PAGE_SIZE = 20
@@ -32,10 +33,11 @@ def event_listing(*, params, page_size=PAGE_SIZE):
     is a 404.
     """
     filterset = EventFilter(params, queryset=Event.objects.published())
-    # The list's count comes with the facets', in the same statement.
-    count, counts = facet_counts(filterset, FACET_FIELDS)
+    # The list's count comes with the facets', in the same statement, or
+    # stored for the list as most visitors open it.
+    count, counts = list_counts(filterset, FACET_FIELDS, FACET_LIMITS)
     page, bad_page = paginate(
         filterset.qs.for_listing(), params, page_size, _("There is no such page of events."), count
     )
-    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind}, FACET_LIMITS, counts)
+    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind}, counts)
     return Listing(filterset, page, facets, ignored_filters(filterset) + bad_page)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import connections
-from django.db.models import CharField, F, IntegerField, Q, Subquery, Value
+from django.db.models import CharField, F, IntegerField, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
 from django.http import Http404
 from django.utils.text import Truncator
@@ -214,27 +214,19 @@ def filtered_without(filterset, facet):
     return rows.order_by()
 
 
-def grouped_facets(filterset, facet_fields, choice_labels, limits=None, counts=None):
+def grouped_facets(filterset, facet_fields, choice_labels, counts):
     """How many rows each choice of each facet would give, the other filters kept.
 
     `facet_fields` maps a facet to the field its value comes from and the
     prefix of its translated name columns (None for a choice field, whose
     labels come from `choice_labels[facet]`, a TextChoices class). A
     "region" facet lists states, their districts' rows counted with them.
-    `limits` caps a facet at its most frequent choices, the selected one
-    always kept. `counts` is facet_counts' answer if the caller has it
-    already. Two queries whatever the number of rows and facets: the
-    counts, then the records counted.
+    `counts` is facet_counts' answer (cut by top_counts where a facet is
+    long). One query whatever the number of rows and facets: the records
+    counted.
     """
     lang = get_language()
     model = filterset.queryset.model
-    if counts is None:
-        _total, counts = facet_counts(filterset, facet_fields)
-    counts = dict(counts)
-    cleaned = filterset.form.cleaned_data
-    for facet, limit in (limits or {}).items():
-        pk = _facet_column(model, facet_fields[facet][0]).related_model._meta.pk
-        counts[facet] = _top(counts[facet], limit, cleaned.get(facet), pk)
     records = _counted_records(model, facet_fields, counts)
     facets = {}
     for facet, (_field, name_prefix) in facet_fields.items():
@@ -325,11 +317,20 @@ def facet_counts(filterset, facet_fields):
     return total, counts
 
 
-def _top(counts, limit, selected, pk):
-    """The `limit` keys with the most rows, the selected record's always among them."""
-    selected = None if selected is None else str(selected)
-    ranked = sorted(counts, key=lambda k: (k != selected, -counts[k], pk.to_python(k)))
-    return {key: counts[key] for key in ranked[:limit]}
+def top_counts(filterset, facet_fields, limits, counts):
+    """`counts` with each facet of `limits` cut to its most frequent keys,
+    the selected record always kept."""
+    counts = dict(counts)
+    model = filterset.queryset.model
+    for facet, limit in limits.items():
+        pk = _facet_column(model, facet_fields[facet][0]).related_model._meta.pk
+        selected = filterset.form.cleaned_data.get(facet)
+        selected = None if selected is None else str(selected)
+        ranked = sorted(
+            counts[facet], key=lambda k: (k != selected, -counts[facet][k], pk.to_python(k))
+        )
+        counts[facet] = {key: counts[facet][key] for key in ranked[:limit]}
+    return counts
 
 
 def _counted_records(model, facet_fields, counts):
@@ -342,7 +343,9 @@ def _counted_records(model, facet_fields, counts):
     for number, (facet, (value_field, name_prefix)) in enumerate(facet_fields.items()):
         if name_prefix is None or not counts[facet]:
             continue
-        related = _facet_column(model, value_field).related_model._base_manager
+        # A plain QuerySet: modeltranslation's would rework every row read,
+        # hundreds here, and the columns are named in full anyway.
+        related = QuerySet(_facet_column(model, value_field).related_model)
         columns = {
             "facet": Value(number),
             "key": Cast("pk", CharField()),

@@ -43,8 +43,9 @@ from simple_history.models import HistoricalChanges
 
 CONTENT_APPS = {"events", "orgs"}
 # Feedback is written by visitors and read only in the back-office; the
-# version's own row changes with every bump.
-NOT_SHOWN = {"orgs.feedback", "events.contentversion"}
+# version's own row changes with every bump; the list's stored counts are
+# rewritten by a visitor's request (events.list_counts).
+NOT_SHOWN = {"orgs.feedback", "events.contentversion", "events.eventlistcounts"}
 
 
 def content_version():
