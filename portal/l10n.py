@@ -6,8 +6,10 @@ names come from CLDR (Babel) and, for the Solar Hijri calendar, jdatetime.
 """
 
 import datetime
+from functools import cache, lru_cache
 
 import jdatetime
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from django.utils import timezone
@@ -22,8 +24,10 @@ NATIVE_DIGITS = {
 }
 
 
+@cache
 def babel_locale(lang):
-    return BABEL_LOCALES.get(lang, "en_IN")
+    # Parsed once: Babel would otherwise parse the name at every number and date.
+    return Locale.parse(BABEL_LOCALES.get(lang, "en_IN"))
 
 
 def digits(text, lang):
@@ -35,6 +39,15 @@ def digits(text, lang):
 def number(value, lang):
     if value is None:
         return ""
+    if type(value) is int:
+        return _whole_number(value, lang)
+    return digits(format_decimal(value, locale=babel_locale(lang)), lang)
+
+
+@lru_cache(maxsize=4096)
+def _whole_number(value, lang):
+    # Kept: a list page writes hundreds of counts, the same from page to page,
+    # and Babel takes some ten microseconds a number.
     return digits(format_decimal(value, locale=babel_locale(lang)), lang)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html_join
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -104,3 +105,29 @@ FIGURE_FORMATS = {
 def figure(value, qualifier):
     """A reported figure with its qualifier: "more than 500", "५०० हून अधिक"."""
     return FIGURE_FORMATS.get(qualifier, "%(n)s") % {"n": l10n.number(value, get_language())}
+
+
+# Under a state in a facet's list, its districts.
+DISTRICT_INDENT = "\u00a0\u00a0– "
+
+
+@register.simple_tag
+def facet_options(choices):
+    """The <option>s of a facet's choices with their counts, a state's districts under it.
+
+    Written here, not in a template loop: the event list offers some 400
+    choices, and the template engine took longer over them than over the
+    rest of the page.
+    """
+    lang = get_language()
+
+    def options():
+        for choice in choices:
+            for option, indent in (
+                (choice, ""),
+                *((child, DISTRICT_INDENT) for child in choice.children),
+            ):
+                selected = " selected" if option.selected else ""
+                yield option.value, selected, indent, option.label, l10n.number(option.count, lang)
+
+    return format_html_join("", '<option value="{}"{}>{}{} ({})</option>', options())
