@@ -16,9 +16,10 @@ The public MoU register's party and sector counts over every public MoU
 (MoURegisterCount) are kept likewise, rewritten whole: a hundred rows or so.
 
 A save or delete of an event, a meeting, an MoU, an MoU's party or an
-organisation, or a change of an event's or organisation's sectors, rewrites
-from the source records the rows of the days, months and buyers it touched,
-and the register's counts if it touched them (signal handlers below).
+organisation, or a change of an event's or organisation's sectors or of an
+MoU's parties, rewrites from the source records the rows of the days,
+months and buyers it touched, and the register's counts if it touched them
+(signal handlers below).
 `batch()` gathers the changes of a block, an import or a load, and
 rewrites them once at its end; `rebuild()` rewrites all
 (generate_data, which writes without saving models, and the migration that
@@ -363,6 +364,13 @@ def _sectors_changed(sender, instance, action, reverse, pk_set, **kwargs):
         changed(mou_register=True)
 
 
+def _parties_changed(sender, action, pk_set, **kwargs):
+    """Parties added to or taken off MoUs through `MoU.parties` (add(),
+    remove(), set(), clear()), which saves and deletes no MoUParty one by one."""
+    if action in ("post_add", "post_remove", "post_clear") and pk_set != set():
+        changed(mou_register=True)
+
+
 def connect_signals():
     """Keep the summaries current (called by EventsConfig.ready)."""
     for model in WATCHED:
@@ -375,3 +383,4 @@ def connect_signals():
     for through in SECTOR_OWNERS:
         uid = f"mou_register_{through._meta.label_lower}"
         m2m_changed.connect(_sectors_changed, sender=through, dispatch_uid=uid)
+    m2m_changed.connect(_parties_changed, sender=MoUParty, dispatch_uid="mou_register_parties")

@@ -103,6 +103,19 @@ def test_each_change_shows_at_once(client, scene):
     assert counts["sector"][leather.slug] == 2
 
 
+def test_parties_added_and_taken_off_through_the_mou_are_counted(client, scene):
+    firm, buyer, elsewhere = scene["firm"], scene["buyer"], scene["elsewhere"]
+    newcomer = OrganisationFactory()
+    elsewhere.parties.add(newcomer)
+    assert register_counts(client)["party"][newcomer.slug] == 1
+    elsewhere.parties.remove(buyer)
+    assert buyer.slug not in register_counts(client)["party"]
+    elsewhere.parties.clear()
+    counts = register_counts(client)
+    assert counts["party"][firm.slug] == 1
+    assert newcomer.slug not in counts["party"]
+
+
 def test_an_event_deleted_leaves_its_mous_without_its_sectors(client, scene):
     scene["event"].delete()
     assert scene["leather"].slug not in register_counts(client)["sector"]
