@@ -11,6 +11,7 @@ from access.locking import VersionedFormMixin
 from access.roles import PUBLISH
 from orgs.admin import StateFilter
 from portal.admin_base import (
+    FOLDED_SEARCH,
     PortalModelForm,
     TranslatedAdmin,
     TranslatedModelForm,
@@ -135,7 +136,8 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
     list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
     list_select_related = ("region", "region__parent")
     date_hierarchy = "start_date"
-    search_fields = ("slug", *translated("title"), *translated("city"), *translated("venue"))
+    # Title, venue, city, description and region in every language, folded.
+    search_fields = ("slug", FOLDED_SEARCH)
     autocomplete_fields = ("region", "country", "schemes", "sectors", "target_countries")
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("created_at", "updated_at")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from access.admin import DirectoryAdmin
 from events.admin_batch import SummariesOnceAdmin
 from events.report_views import EXPORT_ACTIONS
-from portal.admin_base import TranslatedAdmin, translated
+from portal.admin_base import FOLDED_SEARCH, TranslatedAdmin, translated
 from portal.importing import ImportAdminMixin
 
 from .importers import OrganisationResource, PersonResource
@@ -67,7 +67,7 @@ class OrganisationAdmin(SummariesOnceAdmin, ImportAdminMixin, DirectoryAdmin, Tr
     list_display = ("name", "acronym", "kind", "country", "region", "udyam_number", "iec")
     list_filter = ("kind", StateFilter, "country")
     list_select_related = ("country", "region", "region__parent")
-    search_fields = ("acronym", "udyam_number", "iec", "slug", *translated("name"))
+    search_fields = ("acronym", "udyam_number", "iec", "slug", FOLDED_SEARCH)
     autocomplete_fields = ("parent", "country", "region", "sectors")
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("created_at", "updated_at")

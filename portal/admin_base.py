@@ -13,9 +13,12 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from .text_search import fold
 from .uploads import DocumentField, PictureField
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# In an admin's search_fields: its records' folded text, every language's.
+FOLDED_SEARCH = "search_text__contains"
 
 
 def translated(*fields):
@@ -104,6 +107,15 @@ class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
         models.ImageField: {"form_class": PictureField},
         models.FileField: {"form_class": DocumentField},
     }
+
+    def get_search_results(self, request, queryset, search_term):
+        # A record with a folded search text (portal.text_search) is found
+        # however the words were typed: Persian with Arabic yeh or kaf or
+        # without its joiners, digits in any script. Elsewhere the term is
+        # left as typed, to match the text as stored.
+        if FOLDED_SEARCH in self.get_search_fields(request):
+            search_term = fold(search_term)
+        return super().get_search_results(request, queryset, search_term)
 
 
 class TranslatedStackedInline(ScriptAwareFields, TranslationStackedInline):

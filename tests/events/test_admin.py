@@ -298,3 +298,29 @@ def test_a_solar_hijri_year_is_not_taken_for_a_gregorian_one(admin_client):
     [message] = response.context["adminform"].form.errors["start_date"]
     assert "1404" in message
     assert Event.objects.count() == 0
+
+
+def test_a_search_finds_an_event_however_its_words_were_typed(admin_client):
+    conference = EventFactory(
+        title_en="Investment opportunities conference", title_fa="همایش فرصت‌های سرمایه‌گذاری"
+    )
+    workshop = EventFactory(
+        title_en="District export workshop", title_mr="जिल्हा निर्यात कार्यशाळा २०२५"
+    )
+
+    def found(term):
+        return set(admin_client.get(EVENT_LIST, {"q": term}).context["cl"].result_list)
+
+    assert found("فرصتهای سرمایهگذاری") == {conference}  # typed without the joiners
+    assert found("همايش") == {conference}  # with the Arabic yeh
+    assert found("कार्यशाळा 2025") == {workshop}  # the year in other digits
+    assert found("WORKSHOP") == {workshop}
+
+
+def test_a_search_finds_an_organisation_by_its_persian_name_typed_with_arabic_letters(
+    admin_client,
+):
+    chamber = OrganisationFactory(name_en="Iran Chamber of Commerce", name_fa="اتاق بازرگانی ایران")
+    OrganisationFactory(name_en="Pune exporters' association")
+    response = admin_client.get(reverse("admin:orgs_organisation_changelist"), {"q": "ايران"})
+    assert list(response.context["cl"].result_list) == [chamber]
