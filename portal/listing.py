@@ -145,7 +145,7 @@ def ignored_filters(filterset):
 def paginate(queryset, params, page_size, not_found, count=None):
     """One page of `queryset`, and a message if `page` was not a page number.
 
-    A malformed page number shows the first page; a page past the end
+    A malformed page number, or 0, shows the first page; a page past the end
     raises Http404 with the `not_found` message. `count`, when the caller
     has counted the rows already, spares the paginator its count.
     """
@@ -154,7 +154,8 @@ def paginate(queryset, params, page_size, not_found, count=None):
         paginator.count = count
     number = params.get("page", "1")
     ignored = []
-    if not str(number).isdecimal():
+    # Page 0 is no page either: pages are numbered from 1.
+    if not str(number).isdecimal() or int(number) == 0:
         ignored.append(
             _("Page “%(value)s” is not a page number; showing the first page.")
             % {"value": shortened(number)}

@@ -103,6 +103,8 @@ def test_facet_counts_say_how_many_events_each_choice_gives(client, demo):
         {"kind": "<script>alert(1)</script>"},
         {"when": "someday", "sort": "random"},
         {"target_country": "ZZZ", "page": "abc"},
+        {"page": "0"},
+        {"page": "-1"},
         {"q": "x" * 5000},
     ],
 )
