@@ -33,12 +33,16 @@ def is_default_list(filterset):
     )
 
 
+def _counted(filterset, facet_fields, limits):
+    total, counts = facet_counts(filterset, facet_fields)
+    return total, top_counts(filterset, facet_fields, limits, counts)
+
+
 def list_counts(filterset, facet_fields, limits):
     """facet_counts' answer, each facet cut to `limits`; stored for the default list."""
     filterset.is_valid()
     if not is_default_list(filterset):
-        total, counts = facet_counts(filterset, facet_fields)
-        return total, top_counts(filterset, facet_fields, limits, counts)
+        return _counted(filterset, facet_fields, limits)
     day = timezone.localdate()
     # Version 0 until the first change makes the row (page_cache.content_version).
     current = Coalesce(Subquery(ContentVersion.objects.filter(pk=1).values("number")), Value(0))
@@ -48,8 +52,7 @@ def list_counts(filterset, facet_fields, limits):
     # Read before counting: counts at least as new as the version they are
     # stored under, whatever changes commit meanwhile.
     version = content_version()
-    total, counts = facet_counts(filterset, facet_fields)
-    counts = top_counts(filterset, facet_fields, limits, counts)
+    total, counts = _counted(filterset, facet_fields, limits)
     EventListCounts.objects.bulk_create(
         [
             EventListCounts(
