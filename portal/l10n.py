@@ -41,14 +41,22 @@ def number(value, lang):
         return ""
     if type(value) is int:
         return _whole_number(value, lang)
-    return digits(format_decimal(value, locale=babel_locale(lang)), lang)
+    return _formatted(value, lang)
 
 
 @lru_cache(maxsize=4096)
 def _whole_number(value, lang):
     # Kept: a list page writes hundreds of counts, the same from page to page,
     # and Babel takes some ten microseconds a number.
-    return digits(format_decimal(value, locale=babel_locale(lang)), lang)
+    return _formatted(value, lang)
+
+
+def _formatted(value, lang):
+    # The language's own separators, not Babel's Latin default: Persian groups
+    # with the Arabic thousands sign and marks decimals with the Arabic
+    # decimal sign (۱٬۲۳۴٫۵), where a Latin comma would read as a list.
+    formatted = format_decimal(value, locale=babel_locale(lang), numbering_system="default")
+    return digits(formatted, lang)
 
 
 def _day(value):

@@ -1,4 +1,5 @@
 import datetime
+from decimal import Decimal
 
 from portal import l10n
 from portal.text_search import fold, words
@@ -29,6 +30,13 @@ def test_numbers_use_indian_grouping_and_the_languages_digits():
     assert l10n.number(500, "mr") == "५००"
     assert l10n.number(41, "fa") == "۴۱"
     assert l10n.number(41, "hi") == "41"
+
+
+def test_persian_numbers_use_the_arabic_thousands_and_decimal_signs():
+    # A Latin comma in Persian text reads as a list separator.
+    assert l10n.number(4700, "fa") == "۴٬۷۰۰"
+    assert l10n.number(Decimal("1234.5"), "fa") == "۱٬۲۳۴٫۵"
+    assert l10n.number(Decimal("1234.5"), "mr") == "१,२३४.५"
 
 
 def test_search_folding_sees_through_case_persian_letter_forms_and_joiners():
