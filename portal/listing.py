@@ -2,6 +2,7 @@
 named rather than fatal, pagination where only a page past the end is an
 error (a 404), and facet counts, every facet's in one statement."""
 
+import unicodedata
 from dataclasses import dataclass, field
 
 import django_filters
@@ -154,8 +155,7 @@ def paginate(queryset, params, page_size, not_found, count=None):
         paginator.count = count
     number = params.get("page", "1")
     ignored = []
-    # Page 0 is no page either: pages are numbered from 1.
-    if not str(number).isdecimal() or int(number) == 0:
+    if not _is_page_number(number):
         ignored.append(
             _("Page “%(value)s” is not a page number; showing the first page.")
             % {"value": shortened(number)}
@@ -165,6 +165,16 @@ def paginate(queryset, params, page_size, not_found, count=None):
         return paginator.page(number), ignored
     except InvalidPage as error:
         raise Http404(not_found) from error
+
+
+def _is_page_number(value):
+    """Digits in any script, not all zeros (pages are numbered from 1).
+
+    Read digit by digit, not by int(), which refuses a string of over 4,300
+    digits; such a page is past the end, as the paginator finds.
+    """
+    value = str(value)
+    return value.isdecimal() and any(unicodedata.decimal(char) for char in value)
 
 
 class SubqueryCount(Subquery):

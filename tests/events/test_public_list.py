@@ -104,6 +104,7 @@ def test_facet_counts_say_how_many_events_each_choice_gives(client, demo):
         {"when": "someday", "sort": "random"},
         {"target_country": "ZZZ", "page": "abc"},
         {"page": "0"},
+        {"page": "۰۰"},
         {"page": "-1"},
         {"q": "x" * 5000},
     ],
@@ -118,8 +119,10 @@ def test_bad_values_are_named_and_ignored_never_a_server_error(client, demo, par
         assert "ignored" in html or "first page" in html
 
 
-def test_a_page_past_the_end_is_not_found(client, demo):
-    assert client.get(LIST, {"page": "999999"}).status_code == 404
+@pytest.mark.parametrize("page", ["999999", "9" * 5000])
+def test_a_page_past_the_end_is_not_found(client, demo, page):
+    # 5,000 digits are more than Python turns into a number by default.
+    assert client.get(LIST, {"page": page}).status_code == 404
 
 
 def test_an_empty_result_says_so_and_offers_to_clear_the_filters(client, demo):
