@@ -7,10 +7,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and outcomes")
 
     def ready(self):
-        from portal import page_cache
+        from . import receivers
 
-        from . import summaries
-
-        # The page cache's first: its content version row orders concurrent changes.
-        page_cache.connect_signals()
-        summaries.connect_signals()
+        receivers.connect()

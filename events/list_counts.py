@@ -16,9 +16,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from portal.listing import facet_counts, top_counts
+from portal.models import ContentVersion
 from portal.page_cache import content_version
 
-from .models import ContentVersion, EventListCounts
+from .models import EventListCounts
 
 # Filters the default list leaves at their default: the timing is "upcoming",
 # and the order does not change a count.

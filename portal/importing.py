@@ -21,10 +21,10 @@ from import_export import resources, widgets
 from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
+from backoffice.translated import LOCAL_DIGITS
 from orgs.models import Country, Organisation
-from orgs.validators import validate_gregorian_date
-from portal.admin_base import LOCAL_DIGITS
 from portal.text_search import fold
+from portal.validators import validate_gregorian_date
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 

@@ -36,21 +36,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from simple_history.models import HistoricalChanges
 
-CONTENT_APPS = {"events", "orgs"}
-# Feedback is written by visitors and read only in the back-office; the
-# version's own row changes with every bump; the list's stored counts are
-# rewritten by a visitor's request (events.list_counts).
-NOT_SHOWN = {"orgs.feedback", "events.contentversion", "events.eventlistcounts"}
+from .models import ContentVersion
 
 
 def content_version():
-    from events.models import ContentVersion
-
     # Read on every cached answer: plain SQL, without building a query.
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")
@@ -59,32 +51,8 @@ def content_version():
 
 
 def bump_content_version():
-    from events.models import ContentVersion
-
     if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
-
-
-def _is_content(model):
-    meta = model._meta
-    return (
-        meta.app_label in CONTENT_APPS
-        and meta.label_lower not in NOT_SHOWN
-        and not issubclass(model, HistoricalChanges)
-    )
-
-
-def _content_changed(sender, instance, raw=False, action="post", **kwargs):
-    # `raw`: fixtures being loaded; m2m_changed also signals before each change.
-    if not raw and action.startswith("post") and _is_content(type(instance)):
-        bump_content_version()
-
-
-def connect_signals():
-    """Bump the version on every change of content (called by EventsConfig.ready)."""
-    for signal in (post_save, post_delete):
-        signal.connect(_content_changed, dispatch_uid=f"page_cache_{signal!r}")
-    m2m_changed.connect(_content_changed, dispatch_uid="page_cache_m2m")
 
 
 def cache_public_page(view):

@@ -39,7 +39,7 @@ picture (then held to the rules above). The type is read from the content
 .png); a PDF carrying markup or code (rule 1) is refused, and a PDF is stored
 as uploaded, under an ASCII name.
 
-Every upload is first held to settings.MAX_UPLOAD_BYTES (orgs.validators).
+Every upload is first held to settings.MAX_UPLOAD_BYTES (portal.validators).
 """
 
 import io
@@ -57,7 +57,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
 
-from orgs.validators import validate_upload_size
+from portal.validators import validate_upload_size
 
 # 25 million pixels: a 24-megapixel camera's 6000 × 4000 photo fits; decoded
 # as RGBA it takes 100 MB of memory, a few copies of which the re-encoding needs.

@@ -158,7 +158,7 @@ def gunicorn(env):
     with open(log, "w") as log_file:
         server = subprocess.Popen(
             [
-                BIN / "gunicorn", "portal.wsgi:application",
+                BIN / "gunicorn", "config.wsgi:application",
                 "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
                 # More than the backlog wrk's visitors make; a worker is
                 # restarted only if a request hangs for this long.

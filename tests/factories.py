@@ -17,7 +17,8 @@ from events.models import (
     Scheme,
     Session,
 )
-from orgs.models import Country, Feedback, Organisation, Person, Region, Sector
+from orgs.models import Country, Organisation, Person, Region, Sector
+from portal.models import Feedback
 
 
 def country(code):

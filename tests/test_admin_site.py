@@ -11,7 +11,8 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from events.models import B2BMeeting, Event, MoU, Scheme
-from orgs.models import Country, Feedback, Organisation, Person, Region, Sector
+from orgs.models import Country, Organisation, Person, Region, Sector
+from portal.models import Feedback
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.core.management.base import CommandError
 from django.db import connection
 from django.urls import Resolver404, clear_url_caches, resolve
 
-import portal.urls
-from events.bench import wrk
-from events.bench.report import BROKEN, Export, Page, Report
-from events.management.commands.bench import Command
+import config.urls
+from devtools.bench import wrk
+from devtools.bench.report import BROKEN, Export, Page, Report
+from devtools.management.commands.bench import Command
 
 # Captured from wrk 4.1.0 (Debian) against the bench's gunicorn.
 HELLO = """\
@@ -151,7 +151,7 @@ def reload_urls(monkeypatch):
     """Reload the URLconf after the test changed the environment, and as it was after it."""
 
     def reload():
-        importlib.reload(portal.urls)
+        importlib.reload(config.urls)
         clear_url_caches()
 
     yield reload

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from orgs.models import Feedback
+from portal.models import Feedback
 
 pytestmark = pytest.mark.django_db
 
@@ -114,14 +114,14 @@ def test_a_post_without_the_csrf_token_is_refused():
 
 def test_feedback_reads_as_sent_in_the_back_office(admin_client):
     message = Feedback.objects.create(name="A visitor", message="Hello", language="hi")
-    response = admin_client.get(f"/admin/orgs/feedback/{message.pk}/change/")
+    response = admin_client.get(f"/admin/portal/feedback/{message.pk}/change/")
     form = response.context["adminform"].form
     # What the visitor wrote is read-only; staff can mark it handled.
     assert "message" not in form.fields
     assert "name" not in form.fields
     assert set(form.fields) == {"handled", "staff_notes"}
     admin_client.post(
-        f"/admin/orgs/feedback/{message.pk}/change/",
+        f"/admin/portal/feedback/{message.pk}/change/",
         {"handled": "on", "staff_notes": "Fixed", "message": "Changed"},
     )
     message.refresh_from_db()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from events.templatetags.rich_text import rich_text
+from portal.templatetags.rich_text import rich_text
 from tests.factories import EventFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

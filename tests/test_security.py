@@ -17,7 +17,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.settings import client_ip_address
+from config.settings import client_ip_address
 
 LOGIN = reverse("admin:login")
 PASSWORD = "a-long-test-passphrase"
@@ -40,7 +40,7 @@ def production(tmp_path, **variables):
     env = {k: v for k, v in os.environ.items() if k not in OWN_SETTINGS}
     return {
         **env,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "portal.example.org",

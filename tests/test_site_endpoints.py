@@ -87,7 +87,7 @@ def test_healthz_answers_when_the_database_does(client):
 
 
 def test_healthz_is_503_when_the_database_does_not_answer(client):
-    with mock.patch("portal.site_views.connection") as connection:
+    with mock.patch("public.views.site.connection") as connection:
         connection.cursor.side_effect = OperationalError("connection refused")
         response = client.get("/healthz")
     assert response.status_code == 503

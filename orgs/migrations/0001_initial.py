@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import orgs.validators
+import portal.validators
 from django.db import migrations, models
 
 
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, max_length=140, unique=True, verbose_name='web address name')),
                 ('kind', models.CharField(choices=[('government', 'Ministry / department'), ('state_corporation', 'State corporation'), ('district_office', 'District office'), ('industry_association', 'Industry association'), ('export_council', 'Export promotion council'), ('chamber', 'Chamber of commerce'), ('financial', 'Financial institution'), ('sez_trade_centre', 'SEZ / trade centre'), ('msme', 'MSME'), ('foreign_buyer', 'Foreign buyer'), ('other', 'Other')], db_index=True, max_length=30, verbose_name='kind')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
-                ('logo', models.ImageField(blank=True, upload_to='logos/', validators=[orgs.validators.validate_upload_size], verbose_name='logo')),
+                ('logo', models.ImageField(blank=True, upload_to='logos/', validators=[portal.validators.validate_upload_size], verbose_name='logo')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_hi', models.TextField(blank=True, null=True, verbose_name='description')),

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import orgs.validators
+import portal.validators
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('slug', models.SlugField(blank=True, max_length=140, verbose_name='web address name')),
                 ('kind', models.CharField(choices=[('government', 'Ministry / department'), ('state_corporation', 'State corporation'), ('district_office', 'District office'), ('industry_association', 'Industry association'), ('export_council', 'Export promotion council'), ('chamber', 'Chamber of commerce'), ('financial', 'Financial institution'), ('sez_trade_centre', 'SEZ / trade centre'), ('msme', 'MSME'), ('foreign_buyer', 'Foreign buyer'), ('other', 'Other')], db_index=True, max_length=30, verbose_name='kind')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
-                ('logo', models.TextField(blank=True, max_length=100, validators=[orgs.validators.validate_upload_size], verbose_name='logo')),
+                ('logo', models.TextField(blank=True, max_length=100, validators=[portal.validators.validate_upload_size], verbose_name='logo')),
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_hi', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_mr', models.TextField(blank=True, null=True, verbose_name='description')),

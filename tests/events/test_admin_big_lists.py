@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from events import admin_lists
+from backoffice import big_lists as admin_lists
 from events.models import B2BMeeting
 from tests.factories import B2BMeetingFactory, EventFactory
 

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events import api
 from events.models import Event
 from orgs.models import Person
+from public import api
 from tests.factories import DistrictFactory, EventFactory, ListedEventFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db

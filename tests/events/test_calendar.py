@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
-from events import calendar
 from events.models import Event
+from public import calendar
 from tests.factories import EventFactory, ListedEventFactory, SchemeFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 
-from events.generate import COUNTS, generate
-from events.generate.writing import writer
+from devtools.generate import COUNTS, generate
+from devtools.generate.writing import writer
 from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
 from orgs.models import Organisation, Person, Region
 from orgs.validators import validate_iec, validate_udyam_number

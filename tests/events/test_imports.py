@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from events.importers import MeetingResource, MoUResource
 from events.models import B2BMeeting, Event, MoU, MoUParty
-from events.services import load_demo
+from devtools.demo import load_demo
 from orgs.importers import OrganisationResource
 from orgs.models import Organisation
 from tests import factories

@@ -9,8 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.models import ContentVersion, Event, EventListCounts
+from events.models import Event, EventListCounts
 from events.selectors import event_listing
+from portal.models import ContentVersion
 from tests.factories import EventFactory, SchemeFactory
 
 pytestmark = pytest.mark.django_db

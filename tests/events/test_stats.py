@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events import stats
-from events.charts import Value, bar_chart, quarters_label
 from events.models import B2BMeeting, Event
 from orgs.models import Organisation
+from public.charts import Value, bar_chart, quarters_label
 from tests.factories import (
     B2BMeetingFactory,
     DistrictFactory,

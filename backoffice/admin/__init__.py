@@ -1,0 +1,6 @@
+"""The back-office: every app's records in Django's admin, one module per app.
+
+Imported by the admin's autodiscovery (this is the backoffice app's `admin`).
+"""
+
+from . import events, orgs, users  # noqa: F401  (each registers its ModelAdmins)

@@ -1,0 +1,320 @@
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from access import scope
+from access.roles import PUBLISH
+from backoffice.admin.orgs import StateFilter
+from backoffice.admin.users import ScopedAdmin
+from backoffice.batch import SummariesOnceAdmin
+from backoffice.big_lists import BigTableAdmin
+from backoffice.locking import VersionedFormMixin
+from backoffice.reports import EXPORT_ACTIONS
+from backoffice.translated import (
+    FOLDED_SEARCH,
+    PortalModelForm,
+    TranslatedAdmin,
+    TranslatedModelForm,
+    TranslatedStackedInline,
+    translated,
+)
+from events.history import part_changes
+from events.importers import MeetingImportAdminMixin, MoUResource
+from events.models import (
+    B2BMeeting,
+    Event,
+    EventOrganiser,
+    EventRole,
+    MoU,
+    MoUParty,
+    Scheme,
+    Session,
+)
+from portal.importing import ImportAdminMixin
+
+
+@admin.register(Scheme)
+class SchemeAdmin(TranslatedAdmin):
+    list_display = ("name", "acronym", "owner")
+    list_select_related = ("owner",)
+    search_fields = ("acronym", "slug", *translated("name"))
+    autocomplete_fields = ("owner",)
+    prepopulated_fields = {"slug": ("acronym",)}
+
+
+class TimingFilter(admin.SimpleListFilter):
+    title = _("timing")
+    parameter_name = "timing"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("upcoming", _("Upcoming")),
+            ("ongoing", _("Ongoing")),
+            ("past", _("Past")),
+            ("tba", _("Dates to be announced")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "tba":
+            return queryset.filter(start_date__isnull=True)
+        if self.value() in {"upcoming", "ongoing", "past"}:
+            return getattr(queryset, self.value())()
+        return queryset
+
+
+class OrganisersFormSet(BaseInlineFormSet):
+    """An official's event must stay theirs: one organiser is their organisation."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        organisations = [
+            form.cleaned_data["organisation"]
+            for form in self.forms
+            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+        ]
+        if organisations and not scope.may_organise(self.user, organisations):
+            raise ValidationError(
+                _(
+                    "One of the organisers must be an organisation you work for; "
+                    "otherwise the event would leave your care."
+                ),
+                code="outside_scope",
+            )
+
+
+class EventOrganiserInline(admin.TabularInline):
+    model = EventOrganiser
+    form = PortalModelForm
+    formset = OrganisersFormSet
+    autocomplete_fields = ("organisation",)
+    extra = 0
+    min_num = 1
+    verbose_name = _("organiser")
+    verbose_name_plural = _("organisers and partners")
+
+
+class SessionInline(TranslatedStackedInline):
+    model = Session
+    fields = ("kind", "title", "topic", ("starts_at", "ends_at"), "order")
+    extra = 0
+
+
+class EventRoleInline(TranslatedStackedInline):
+    model = EventRole
+    fields = (("person", "role"), "session", "topic", "designation", "organisation", "order")
+    autocomplete_fields = ("person", "organisation")
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the sessions of the event being edited (none yet on a new event).
+        if db_field.name == "session":
+            event_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Session.objects.filter(event_id=event_id)
+            if not event_id:
+                kwargs["help_text"] = _("Save the event first, then choose one of its sessions.")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MoUInline(TranslatedStackedInline):
+    model = MoU
+    fields = ("title", "purpose", ("signed_on", "status"))
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = _("MoUs signed at the event (add their parties on the MoU's page)")
+
+
+FIGURE_ROWS = [(name, f"{name}_qualifier") for name in Event.FIGURES]
+
+
+class VersionedForm(VersionedFormMixin, TranslatedModelForm):
+    pass
+
+
+@admin.register(Event)
+class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin):
+    form = VersionedForm
+    list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
+    list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
+    list_select_related = ("region", "region__parent")
+    date_hierarchy = "start_date"
+    # Title, venue, city, description and region in every language, folded.
+    search_fields = ("slug", FOLDED_SEARCH)
+    autocomplete_fields = ("region", "country", "schemes", "sectors", "target_countries")
+    prepopulated_fields = {"slug": ("title_en",)}
+    readonly_fields = ("created_at", "updated_at")
+    save_as = True
+    save_on_top = True
+    inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
+    actions = ("publish", "unpublish", *EXPORT_ACTIONS)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    ("kind", "format"),
+                    "status",
+                    "description",
+                    "opened_version",
+                )
+            },
+        ),
+        (
+            _("When and where"),
+            {"fields": (("start_date", "end_date"), "venue", "city", ("region", "country"))},
+        ),
+        (_("Schemes, sectors and markets"), {"fields": ("schemes", "sectors", "target_countries")}),
+        (
+            _("How to take part"),
+            {
+                "fields": (
+                    ("registration_url", "registration_deadline"),
+                    "contact_desk",
+                    ("contact_email", "contact_phone"),
+                )
+            },
+        ),
+        (_("Headline figures, as reported"), {"fields": FIGURE_ROWS}),
+        (
+            _("Source and image"),
+            {"fields": (("source_url", "source_language"), "cover_image")},
+        ),
+        (_("Created and last updated"), {"fields": (("created_at", "updated_at"),)}),
+    )
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # "Save as new" copies last year's event: the copy needs a slug of its own.
+        if request.method == "POST" and "_saveasnew" in request.POST:
+            request.POST = request.POST.copy()
+            request.POST["slug"] = ""
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    object_history_template = "admin/events/event/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        parts = {"part_changes": part_changes(unquote(object_id))}
+        return super().history_view(request, object_id, {**(extra_context or {}), **parts})
+
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, EventOrganiserInline):
+            kwargs["user"] = request.user
+        return kwargs
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # Officials who may not publish see the publication state but cannot set it.
+        return fields if self.has_publish_permission(request) else (*fields, "status")
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm(".".join(PUBLISH))
+
+    def get_deleted_objects(self, objs, request):
+        # An MoU outlives the event it was signed at: say so before the event goes.
+        kept = MoU.objects.filter(event__in=objs).count()
+        if kept:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d MoU signed at this event will be kept, without its event.",
+                    "%(count)d MoUs signed at these events will be kept, without their event.",
+                    kept,
+                )
+                % {"count": kept},
+                messages.WARNING,
+            )
+        return super().get_deleted_objects(objs, request)
+
+    def _set_status(self, request, queryset, status, message):
+        # Saved one by one, so that the history records who published what.
+        changed = list(queryset.exclude(status=status).select_related("region__parent"))
+        for event in changed:
+            event.status = status
+            event.save(update_fields=["status", "updated_at"])
+        count = len(changed)
+        self.message_user(request, message(count) % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Publish the selected events"), permissions=["publish"])
+    def publish(self, request, queryset):
+        self._set_status(
+            request,
+            queryset,
+            Event.Status.PUBLISHED,
+            lambda n: ngettext("%(count)d event published.", "%(count)d events published.", n),
+        )
+
+    @admin.action(
+        description=_("Unpublish the selected events (back to draft)"), permissions=["publish"]
+    )
+    def unpublish(self, request, queryset):
+        self._set_status(
+            request,
+            queryset,
+            Event.Status.DRAFT,
+            lambda n: ngettext(
+                "%(count)d event returned to draft.", "%(count)d events returned to draft.", n
+            ),
+        )
+
+
+class MoUPartiesFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        parties = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+        ]
+        if len(parties) < MoU.MIN_PARTIES:
+            raise ValidationError(MoU.too_few_parties_message, code="too_few_parties")
+
+
+class MoUPartyInline(admin.TabularInline):
+    model = MoUParty
+    form = PortalModelForm
+    formset = MoUPartiesFormSet
+    autocomplete_fields = ("organisation",)
+    extra = 0
+    min_num = MoU.MIN_PARTIES
+
+
+@admin.register(MoU)
+class MoUAdmin(SummariesOnceAdmin, ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
+    form = VersionedForm
+    resource_classes = [MoUResource]
+    list_display = ("title", "event", "signed_on", "status", "value", "currency")
+    list_filter = ("status",)
+    list_select_related = ("event",)
+    date_hierarchy = "signed_on"
+    search_fields = ("slug", *translated("title"), *translated("party_links__organisation__name"))
+    autocomplete_fields = ("event",)
+    readonly_fields = ("created_at", "updated_at")
+    inlines = (MoUPartyInline,)
+    actions = EXPORT_ACTIONS
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "event", ("signed_on", "status"), "opened_version")}),
+        (_("Content"), {"fields": ("purpose", "activities", "document")}),
+        (_("Value"), {"fields": (("value", "currency"),)}),
+        (_("Created and last updated"), {"fields": (("created_at", "updated_at"),)}),
+    )
+
+
+@admin.register(B2BMeeting)
+class B2BMeetingAdmin(SummariesOnceAdmin, BigTableAdmin, MeetingImportAdminMixin, ScopedAdmin):
+    form = PortalModelForm
+    list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
+    list_filter = ("status", "outcome")
+    list_select_related = ("event", "buyer", "seller")
+    date_hierarchy = "starts_at"
+    search_fields = (*translated("buyer__name"), *translated("seller__name"), "table")
+    autocomplete_fields = ("event", "buyer", "seller", "mou")
+    readonly_fields = ("created_at", "updated_at")
+    actions = EXPORT_ACTIONS

@@ -1,0 +1,334 @@
+"""Settings for the export-promotion portal, read from the environment.
+
+Development defaults are safe only with DEBUG on; with DEBUG off the secret
+key, the allowed hosts and the database must be given.
+"""
+
+import base64
+import hashlib
+import ipaddress
+import os
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_HASHES
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_flag(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def meta_key(header):
+    """Where Django keeps an HTTP header in request.META: X-Real-IP is HTTP_X_REAL_IP."""
+    return "HTTP_" + header.strip().upper().replace("-", "_")
+
+
+DEBUG = env_flag("DEBUG")
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("Set SECRET_KEY in the environment (or DEBUG=1 to develop).")
+    SECRET_KEY = "django-insecure-development-only-key-never-use-in-production"
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment when DEBUG is off.")
+
+if not DEBUG and not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured("Set DATABASE_URL in the environment when DEBUG is off.")
+
+INSTALLED_APPS = [
+    # modeltranslation patches the admin, so it comes before it.
+    "modeltranslation",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_filters",
+    "import_export",
+    "simple_history",
+    "axes",
+    "csp",
+    # The layers, lowest first (docs/architecture.md): each imports only
+    # those listed before it.
+    "portal",
+    "orgs",
+    "events",
+    "access",
+    "public",
+    "backoffice",
+    "devtools",
+]
+
+MIDDLEWARE = [
+    # First: a cached public page is answered before anything else runs, and
+    # kept as the other middleware left it (portal.page_cache).
+    "portal.page_cache.PublicPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Records who made each change in the history (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+ROOT_URLCONF = "config.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "config.wsgi.application"
+
+DATABASES = {
+    "default": dj_database_url.config(
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Officials publish for a government department: a passphrase, not a word.
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: the portal's four, English first. Names go through gettext so
+# the language menu reads in the visitor's language.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("hi", _("Hindi")),
+    ("mr", _("Marathi")),
+    ("fa", _("Persian")),
+]
+LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Kolkata"
+USE_TZ = True
+
+# Content fields: English is the default; a record written in one language
+# only is still shown (in that language) to readers of the others.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "hi", "mr", "fa")
+# modeltranslation's tabbed admin loads jQuery UI from a CDN unless told
+# otherwise; the admin must work on a closed network.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+MEDIA_URL = "media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# Server errors and warnings go to the process's stderr (gunicorn's log), with
+# DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+# History pages are for reading: a revert would bypass the checks a save goes
+# through (scope, optimistic locking).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Imports (django-import-export) run in one transaction: one bad row, nothing written.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Uploads larger than this are refused by the forms that accept them.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+# Security. Production (DEBUG off) is HTTPS only; development stays on plain
+# http://127.0.0.1, where secure cookies would never be sent back.
+# `manage.py check --deploy` passes with DEBUG off (tests/test_security.py).
+
+# A TLS-terminating proxy in front of the portal names the header in which it
+# says the visitor came over HTTPS, e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto
+# (value "https"). Only set it when the proxy always sets or strips that header,
+# or a visitor could claim HTTPS over plain http.
+if os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (meta_key(os.environ["SECURE_PROXY_SSL_HEADER"]), "https")
+# The proxy may redirect http to https itself; SECURE_SSL_REDIRECT=0 then spares the hop.
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe instances over plain http and take a redirect for a failure.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# A year, subdomains included, and eligible for the browsers' preload lists:
+# once a browser has seen the portal over HTTPS it never tries http again.
+# Sent only on HTTPS responses, so never in development.
+SECURE_HSTS_SECONDS = 0 if DEBUG else 365 * 24 * 60 * 60
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_SECURE = not DEBUG
+# No page of the portal is meant to be framed (clickjacking), no response
+# sniffed as another type, and no address, with its filters or the admin's
+# record ids, told to other sites.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Content Security Policy (django-csp), in development too so that the browser
+# tests see what production would refuse. Scripts only from the portal's own
+# files: no inline script, no eval (a JSON-LD data block is not a script and
+# needs nothing). Everything, fonts and jQuery UI included, is served from
+# static/ or media/, so nothing is allowed from other hosts.
+#
+# Styles: no inline style either, except these exact style attributes of the
+# libraries' admin pages, allowed by their hash ('unsafe-hashes' lets a hash
+# match an attribute); a change to any of them is refused, not let through.
+ADMIN_STYLE_ATTRIBUTES = [
+    # django-import-export's preview: the new and the old values
+    # (diff-match-patch's diff_prettyHtml).
+    "background:#e6ffe6;",
+    "background:#ffe6e6;",
+    # django-simple-history's change history, under its table.
+    "border-top: 0",
+]
+
+
+def csp_hash(source):
+    """The CSP source that allows exactly this inline text: 'sha256-<base64 digest>'."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(source.encode()).digest()).decode()}'"
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        # Images, fonts, fetches: the portal's own (logos and covers from media/).
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_HASHES, *map(csp_hash, ADMIN_STYLE_ATTRIBUTES)],
+        "object-src": [NONE],
+        # These three do not fall back to default-src.
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not DEBUG,
+    },
+}
+
+# Staff sessions: a back-office left open on a shared office computer must not
+# stay signed in. Two hours without a request ends the session (saving it on
+# each request makes the age an idle time, so a working official is never
+# interrupted; only sessions with something in them, i.e. signed-in staff,
+# are written), and closing the browser ends it too.
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Login throttling (django-axes). Five failed logins lock the account, and
+# separately the address they came from, for 30 minutes (each further failure
+# restarts the wait); a successful login clears the count. Locking the account
+# stops guessing spread over many addresses, at the price that someone can
+# keep an official out for a while: an administrator can lift a lock in
+# "Access attempts".
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# (django-axes' default, which the lockout page tells the official.)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
+# Our page in the official's language (status 429), not the library's English line.
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+
+# The visitor's address, for the lockout. Behind a reverse proxy REMOTE_ADDR is
+# the proxy's own, so CLIENT_IP_HEADER names the header the proxy writes the
+# visitor's address into: X-Real-IP (set by the proxy, replacing the
+# visitor's), or X-Forwarded-For, to which each of our TRUSTED_PROXY_COUNT
+# proxies appends the address it saw: the visitor's is that many from the end,
+# and anything before it is whatever the visitor sent. Unset, no header is
+# believed: a visitor could otherwise dodge the lock with a made-up one.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
+
+def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_COUNT):
+    """The visitor's address: from `header` as our `proxies` proxies wrote it, else REMOTE_ADDR.
+
+    A request that did not pass through the proxies, or an entry that is not
+    an address, falls back to REMOTE_ADDR, which no visitor can forge.
+    """
+    if header:
+        entries = [e.strip() for e in request.META.get(meta_key(header), "").split(",")]
+        if len(entries) >= proxies > 0:
+            try:
+                return str(ipaddress.ip_address(entries[-proxies]))
+            except ValueError:
+                pass
+    return request.META.get("REMOTE_ADDR")
+
+
+# django-axes 8 reads the address with django-ipware only when that optional
+# package is installed (it is not); this callable takes precedence either way.
+AXES_CLIENT_IP_CALLABLE = client_ip_address
+
+# The cache: Redis when REDIS_URL is set (one cache for every worker), else
+# each process's own memory. Public pages are served from it for
+# PUBLIC_PAGE_CACHE_SECONDS (0 = off, the default in development and tests);
+# a change to the content shows at once whatever this is (portal.page_cache).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PUBLIC_PAGE_CACHE_SECONDS = int(
+    os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else str(10 * 60))
+)

@@ -1,0 +1,54 @@
+import os
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from backoffice import reports as report_views
+from backoffice.views import AdminJavaScriptCatalog
+from portal.page_cache import cache_public_page
+from public import api
+from public.sitemaps import SITEMAPS
+from public.views import site as site_views
+
+# The back-office follows the official's language (the language menu in its
+# header, else the browser's), so its URLs carry no language prefix.
+urlpatterns = [
+    # Ahead of the admin's own jsi18n, which reads only Django's catalogues.
+    path(
+        "admin/jsi18n/",
+        AdminJavaScriptCatalog.as_view(packages=["django.contrib.admin"]),
+        name="admin-jsi18n",
+    ),
+    path("admin/reports/", admin.site.admin_view(report_views.reports), name="admin-reports"),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    # For crawlers, monitors and programs: one address whatever the language.
+    path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots-txt"),
+    path("healthz", site_views.healthz, name="healthz"),
+    path("api/events/", cache_public_page(api.event_list), name="api-events"),
+]
+
+# The public portal: every page under its language, /en/, /hi/, /mr/, /fa/.
+# "/" itself is sent to the visitor's language by LocaleMiddleware.
+urlpatterns += i18n_patterns(
+    path("", include("public.urls.events")),
+    path("organisations/", include("public.urls.organisations")),
+    path("", include("public.urls.pages")),
+)
+
+# The bench's baseline (manage.py bench sets BENCH_HELLO=1 for its own server only).
+if os.environ.get("BENCH_HELLO") == "1":
+    urlpatterns.append(path("bench/hello", site_views.hello, name="bench-hello"))
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+admin.site.site_header = _("MSME export events: back-office")
+admin.site.site_title = _("MSME export events")
+admin.site.index_title = _("Events, organisations and outcomes")

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class DevtoolsConfig(AppConfig):
+    """The demo data, the national dataset's generator and the benchmark.
+
+    Commands for developers and the bench; nothing in the running portal imports them.
+    """
+
+    name = "devtools"
+    verbose_name = "Developer tools"

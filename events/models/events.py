@@ -1,0 +1,444 @@
+"""Schemes, events, their organisers, sessions and the roles people played."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from orgs.models import Country, Organisation, Person, Region, Sector
+from portal.models import TimeStamped, TranslatedRecord, Versioned
+from portal.validators import validate_gregorian_date, validate_upload_size
+
+
+class Scheme(TranslatedRecord):
+    """A government scheme events are held under: RAMP, ODOP, ..."""
+
+    name = models.CharField(_("name"), max_length=250)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="schemes",
+        verbose_name=_("owning organisation"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    required_translated = ("name",)
+    slug_source = ("acronym", "name")
+
+    class Meta:
+        verbose_name = _("scheme")
+        verbose_name_plural = _("schemes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.acronym}: {self.name}" if self.acronym else self.name
+
+    def translations(self, field):
+        # The acronym is not translated but serves as a slug source.
+        if field == "acronym":
+            return {"en": self.acronym} if self.acronym else {}
+        return super().translations(field)
+
+
+class Qualifier(models.TextChoices):
+    """How exact a reported figure is: reports say "more than 500"."""
+
+    EXACT = "exact", pgettext_lazy("figure qualifier", "exactly")
+    AT_LEAST = "at_least", pgettext_lazy("figure qualifier", "more than")
+    ABOUT = "about", pgettext_lazy("figure qualifier", "about")
+
+
+def figure_fields(verbose_name):
+    """A headline figure and its qualifier, as a pair of model fields."""
+    return (
+        models.PositiveIntegerField(verbose_name, null=True, blank=True),
+        models.CharField(
+            _("qualifier"), max_length=10, choices=Qualifier.choices, default=Qualifier.EXACT
+        ),
+    )
+
+
+# An event's last day, and for one whose dates are still to be announced the
+# end of time: upcoming, past and the list's ordered walk then compare one
+# expression, which the indexes below hold (an OR with "start_date IS NULL"
+# could not be answered from an index).
+LAST_DAY = Coalesce("end_date", "start_date", Value(datetime.date.max))
+
+
+class EventQuerySet(models.QuerySet):
+    """The questions the portal asks of events.
+
+    Timing is derived from the dates and today, never stored. An event whose
+    dates are to be announced counts as upcoming.
+    """
+
+    def published(self):
+        return self.filter(status=Event.Status.PUBLISHED)
+
+    def _with_last_day(self):
+        return self.annotate(last_day=LAST_DAY)
+
+    def upcoming(self):
+        return self._with_last_day().filter(last_day__gte=timezone.localdate())
+
+    def ongoing(self):
+        today = timezone.localdate()
+        return self._with_last_day().filter(start_date__lte=today, last_day__gte=today)
+
+    def past(self):
+        return self._with_last_day().filter(last_day__lt=timezone.localdate())
+
+    def ending_on_or_after(self, day):
+        """Events on or after `day`, by their last day; not those with dates to be announced."""
+        # By LAST_DAY, which the listing index holds, rather than by either date.
+        return self._with_last_day().filter(last_day__gte=day, start_date__isnull=False)
+
+    def in_region(self, region):
+        """Events in a region; a state includes its districts."""
+        return self.filter(Q(region=region) | Q(region__parent=region))
+
+    def for_listing(self):
+        return self.select_related("country", "region", "region__parent").prefetch_related(
+            "schemes"
+        )
+
+
+class Event(Versioned, TranslatedRecord, TimeStamped):
+    class Kind(models.TextChoices):
+        BUYER_SELLER_MEET = "buyer_seller_meet", _("Buyer-seller meet")
+        WORKSHOP = "workshop", _("Workshop")
+        REVIEW_MEETING = "review_meeting", _("Review meeting")
+        CONFERENCE = "conference", _("Conference")
+        SEMINAR = "seminar", _("Seminar")
+        EXHIBITION = "exhibition", _("Exhibition")
+        TRADE_FAIR = "trade_fair", _("Trade fair")
+        TRAINING = "training", _("Training")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.IN_PERSON
+    )
+    description = models.TextField(_("description"), blank=True)
+    start_date = models.DateField(
+        _("start date"),
+        null=True,
+        blank=True,
+        validators=[validate_gregorian_date],
+        help_text=_("Leave empty if the dates are to be announced."),
+    )
+    end_date = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        validators=[validate_gregorian_date],
+        help_text=_("Leave empty for a one-day event."),
+    )
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("state / district"),
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="events", verbose_name=_("country")
+    )
+    schemes = models.ManyToManyField(
+        Scheme, blank=True, related_name="events", verbose_name=_("schemes")
+    )
+    sectors = models.ManyToManyField(
+        Sector, blank=True, related_name="events", verbose_name=_("sectors")
+    )
+    target_countries = models.ManyToManyField(
+        Country,
+        blank=True,
+        related_name="targeted_by_events",
+        verbose_name=_("target countries"),
+        help_text=_("The export markets the event is aimed at."),
+    )
+    organisers = models.ManyToManyField(
+        Organisation,
+        through="EventOrganiser",
+        related_name="events",
+        verbose_name=_("organisers"),
+    )
+    status = models.CharField(
+        _("publication"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    # How to take part.
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_deadline = models.DateField(
+        _("registration deadline"), null=True, blank=True, validators=[validate_gregorian_date]
+    )
+    contact_desk = models.CharField(
+        _("contact desk"),
+        max_length=250,
+        blank=True,
+        help_text=_("The organiser's public desk for this event, e.g. “MSSIDC export cell”."),
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    # Where the record comes from.
+    source_url = models.URLField(_("source"), max_length=500, blank=True)
+    source_language = models.CharField(
+        _("language of the source"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
+    cover_image = models.ImageField(
+        _("cover image"), upload_to="events/", blank=True, validators=[validate_upload_size]
+    )
+    # Headline figures, as reported.
+    participants, participants_qualifier = figure_fields(_("participants"))
+    msmes, msmes_qualifier = figure_fields(_("MSMEs"))
+    foreign_buyers, foreign_buyers_qualifier = figure_fields(_("foreign buyers"))
+    buyer_countries, buyer_countries_qualifier = figure_fields(_("buyer countries"))
+    b2b_meetings, b2b_meetings_qualifier = figure_fields(_("B2B meetings"))
+    mous, mous_qualifier = figure_fields(_("MoUs"))
+
+    FIGURES = ("participants", "msmes", "foreign_buyers", "buyer_countries", "b2b_meetings", "mous")
+
+    # Every language's title, venue, city and place, folded (portal.text_search)
+    # so that one `contains` per word finds an event however it was typed;
+    # written on save (TranslatedRecord.searchable_fields).
+    search_text = models.TextField(editable=False, default="")
+
+    objects = EventQuerySet.as_manager()
+
+    required_translated = ("title",)
+    slug_source = ("title",)
+    searchable_fields = ("title", "venue", "city", "description")
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = [F("start_date").desc(nulls_first=True), "pk"]
+        indexes = [
+            # The upcoming list walks this in date order, skipping past
+            # events inside the index rather than reading their rows.
+            models.Index(F("start_date"), LAST_DAY, name="event_dates"),
+            # Counts and facets of published events, upcoming or past, read
+            # from the index alone: event rows are wide (four languages of
+            # description), and reading ten thousand of them is the cost.
+            # The dates are included because PostgreSQL answers from an
+            # expression index only when the columns under it are there too.
+            models.Index(
+                F("status"),
+                LAST_DAY,
+                include=["id", "start_date", "end_date", "kind", "region", "country"],
+                name="event_listing",
+            ),
+        ]
+        # Reports cover every model; the permission sits on the main one.
+        permissions = [
+            ("export_reports", _("Can export reports")),
+            ("publish_event", _("Can publish and unpublish events")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=False, end_date__gte=F("start_date")),
+                name="event_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            )
+        ]
+
+    def __str__(self):
+        when = self.start_date.isoformat() if self.start_date else _("dates to be announced")
+        return f"{self.title} ({when})"
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.end_date and not self.start_date:
+            raise ValidationError({"start_date": _("Give the start date too, or neither date.")})
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.region_id and self.region.country_id != self.country_id:
+            raise ValidationError({"region": _("Choose a region of the event's country.")})
+
+    @property
+    def timing(self):
+        """ "upcoming", "ongoing", "past", or "tba" when the dates are not known."""
+        if not self.start_date:
+            return "tba"
+        today = timezone.localdate()
+        if (self.end_date or self.start_date) < today:
+            return "past"
+        return "ongoing" if self.start_date <= today else "upcoming"
+
+    def figures(self):
+        """The reported headline figures: (label, value, qualifier)."""
+        return [
+            (
+                self._meta.get_field(name).verbose_name,
+                getattr(self, name),
+                getattr(self, f"{name}_qualifier"),
+            )
+            for name in self.FIGURES
+            if getattr(self, name) is not None
+        ]
+
+
+class EventOrganiser(models.Model):
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        PARTNER = "partner", _("Partner")
+        SUPPORTER = "supporter", _("Supporter")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="organiser_links", verbose_name=_("event")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="event_links",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.ORGANISER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("organiser")
+        verbose_name_plural = _("organisers")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organisation"],
+                name="event_organiser_once",
+                violation_error_message=_("This organisation is already listed for the event."),
+            )
+        ]
+
+    def __str__(self):
+        # Also read where an organisation cannot be deleted: which event holds it.
+        return f"{self.organisation} – {self.get_role_display()}, {self.event}"
+
+
+class Session(TranslatedRecord):
+    class Kind(models.TextChoices):
+        INAUGURAL = "inaugural", _("Inaugural")
+        TECHNICAL = "technical", _("Technical / guidance")
+        B2B = "b2b", _("B2B meetings")
+        VALEDICTORY = "valedictory", _("Valedictory")
+        OTHER = "other", _("Other")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("event")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    title = models.CharField(_("title"), max_length=250, blank=True)
+    topic = models.TextField(_("topic"), blank=True)
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = pgettext_lazy("part of an event", "session")
+        verbose_name_plural = pgettext_lazy("part of an event", "sessions")
+        ordering = ["event", "order", "starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True)
+                | Q(starts_at__isnull=False, ends_at__gte=F("starts_at")),
+                name="session_ends_after_start",
+                violation_error_message=_("A session cannot end before it starts."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.get_kind_display()
+
+
+class EventRole(TranslatedRecord):
+    class Role(models.TextChoices):
+        CHIEF_GUEST = "chief_guest", _("Chief guest")
+        PRESIDED = "presided", _("Presided")
+        GUIDED = "guided", _("Guided")
+        INAUGURATED = "inaugurated", _("Inaugurated")
+        GUEST_OF_HONOUR = "guest_of_honour", _("Guest of honour")
+        SPEAKER = "speaker", _("Speaker")
+        PRESENTER = "presenter", _("Presented")
+        VOTE_OF_THANKS = "vote_of_thanks", _("Vote of thanks")
+        ATTENDED = "attended", _("Attended")
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="roles", verbose_name=_("event")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="event_roles", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=pgettext_lazy("part of an event", "session"),
+    )
+    topic = models.CharField(_("topic"), max_length=250, blank=True)
+    designation = models.CharField(
+        _("designation at the event"),
+        max_length=250,
+        blank=True,
+        help_text=_("If left empty, the person's present designation is copied."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation at the event"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("role at the event")
+        verbose_name_plural = _("roles at the event")
+        ordering = ["event", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()}"
+
+    def save(self, *args, **kwargs):
+        # Keep the post as it stood at the event: people move on.
+        if self.person_id and not self.translations("designation"):
+            for lang, value in self.person.translations("designation").items():
+                setattr(self, f"designation_{lang}", value)
+        if self.person_id and not self.organisation_id:
+            self.organisation_id = self.person.organisation_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.session_id and self.event_id and self.session.event_id != self.event_id:
+            raise ValidationError({"session": _("Choose a session of this event.")})

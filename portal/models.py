@@ -1,0 +1,162 @@
+"""What every app's models share: abstract bases for translated, timestamped
+and versioned records, the content version the page cache is keyed by, and
+the feedback visitors send."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .languages import LANGUAGE_CODES, active_language
+from .slugs import unique_slug
+from .text_search import fold
+
+
+class TranslatedRecord(models.Model):
+    """A record whose text is written in one or more of the portal's languages.
+
+    A Marathi official may write a record in Marathi only, so no single
+    language is required by the database; `required_translated` names the
+    fields that need a value in at least one language. A record with a
+    `slug` gets a stable ASCII one from the first of `slug_source` written.
+    """
+
+    required_translated = ()
+    slug_source = ()
+    # A record that names `searchable_fields` has a `search_text` field: the
+    # fields' text in every language, and its region's names, folded
+    # (portal.text_search) so that one `contains` per word finds the record
+    # however it was typed. It is written on every save.
+    searchable_fields = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.slug_source and not self.slug:
+            text = next(
+                (
+                    value
+                    for field in self.slug_source
+                    for value in self.translations(field).values()
+                ),
+                "",
+            )
+            self.slug = unique_slug(type(self), text)
+        if self.searchable_fields:
+            self.search_text = fold(" ".join(self._searchable_texts()))
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        lang = active_language()
+        for field in self.required_translated:
+            if not self.translations(field):
+                errors[f"{field}_{lang}"] = _("Write this in at least one language.")
+        if errors:
+            raise ValidationError(errors)
+
+    def translations(self, field):
+        """The values of a translated field, by language, leaving out empty ones."""
+        values = ((lang, getattr(self, f"{field}_{lang}", None)) for lang in LANGUAGE_CODES)
+        return {lang: value for lang, value in values if value}
+
+    def _searchable_texts(self):
+        """What a search finds the record by: see `searchable_fields`."""
+        for field in self.searchable_fields:
+            yield from self.translations(field).values()
+        region = getattr(self, "region", None)
+        for place in (region, region and region.parent):
+            if place:
+                yield from place.translations("name").values()
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class Versioned(models.Model):
+    """A record two officials may edit at once: each save bumps its version.
+
+    The admin form carries the version it was opened at and refuses to save
+    over a newer one (backoffice.locking), so that no change is silently lost.
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class Derived(models.Model):
+    """A table counted or summed from others: rewritten by receivers, never edited.
+
+    Not content: changing it bumps no content version (portal.receivers).
+    """
+
+    class Meta:
+        abstract = True
+
+
+class ContentVersion(models.Model):
+    """How many times the portal's content has changed: the public page cache's key.
+
+    One row, bumped in the same transaction as each change (portal.page_cache),
+    so every process sees the new version exactly when it sees the change.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.number)
+
+
+class Feedback(models.Model):
+    """A message sent through the public contact page (GIGW: feedback and accessibility).
+
+    Visitors write it; staff read it in the back-office and mark it handled.
+    """
+
+    NAME_MAX = 120
+    PAGE_MAX = 500
+    MESSAGE_MAX = 3000
+
+    name = models.CharField(_("name"), max_length=NAME_MAX)
+    email = models.EmailField(
+        _("email"), blank=True, help_text=_("Given by the visitor if they want a reply.")
+    )
+    message = models.TextField(_("message"), max_length=MESSAGE_MAX)
+    page = models.CharField(
+        _("page it concerns"),
+        max_length=PAGE_MAX,
+        blank=True,
+        help_text=_("The web address or name of the page, as the visitor gave it."),
+    )
+    language = models.CharField(
+        _("language of the page"), max_length=5, choices=settings.LANGUAGES, blank=True
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    handled = models.BooleanField(_("handled"), default=False)
+    staff_notes = models.TextField(_("staff notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("feedback message")
+        verbose_name_plural = _("feedback messages")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.message[:60]}"

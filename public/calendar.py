@@ -1,0 +1,113 @@
+"""iCalendar (RFC 5545) for published events: a feed of the list's filters, or one event.
+
+Both are built by `_calendar`, so an event reads the same in a subscribed
+feed and in the file downloaded from its page. Text is in the page's
+language (modeltranslation falls back to another language when one is
+missing).
+"""
+
+import datetime
+
+import icalendar
+from django.http import Http404, HttpResponse
+from django.http.request import split_domain_port
+from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
+
+from events.filters import EventFilter
+from events.models import Event
+
+# A feed holds the first events the list would show, as many as the Atom
+# feed: calendar clients load the whole file on every refresh, often over a
+# phone connection, and a visitor who wants fewer, nearer ones filters.
+FEED_LIMIT = 100
+# Calendar apps and feed readers poll; a few minutes' delay after publishing is fine.
+FEED_MAX_AGE = 5 * 60
+PRODID = "-//MSME export events//Portal//EN"
+
+
+def event_location(event):
+    """Venue, city, district, state and country, each named once."""
+    region = event.region
+    parts = [
+        event.venue,
+        event.city,
+        region and region.name,
+        region and region.parent and region.parent.name,
+        event.country.name,
+    ]
+    return ", ".join(dict.fromkeys(part for part in parts if part))
+
+
+def event_categories(event):
+    """The event's kind and its schemes (by acronym, which is how people say them)."""
+    schemes = [scheme.acronym or scheme.name for scheme in event.schemes.all()]
+    # Named as get_kind_display() would (the value itself if it is no kind),
+    # which makes every choice hashable anew on each call: the dearest part
+    # of a feed's categories.
+    return [str(dict(Event.Kind.choices).get(event.kind, event.kind)), *schemes]
+
+
+def _vevent(event, request):
+    url = request.build_absolute_uri(event.get_absolute_url())
+    host, _port = split_domain_port(request.get_host())
+    updated = event.updated_at.astimezone(datetime.UTC)
+    last_day = event.end_date or event.start_date
+    # Each value made in the type add() would pick for it (dates as
+    # VALUE=DATE, times in UTC): add() works the type out anew for every
+    # property of every event, a tenth of a feed's time.
+    vevent = icalendar.Event()
+    # The primary key, not the slug or title: a calendar keeps one entry per
+    # event however its text is edited.
+    vevent["UID"] = icalendar.vText(f"event-{event.pk}@{host}")
+    vevent["DTSTAMP"] = icalendar.vDDDTypes(updated)
+    vevent["LAST-MODIFIED"] = icalendar.vDDDTypes(updated)
+    # All-day entries: DTEND is the day after the last day (RFC 5545 3.6.1).
+    vevent["DTSTART"] = icalendar.vDDDTypes(event.start_date)
+    vevent["DTEND"] = icalendar.vDDDTypes(last_day + datetime.timedelta(days=1))
+    vevent["SUMMARY"] = icalendar.vText(event.title)
+    # Many calendar apps show no URL property, so the link ends the description too.
+    description = strip_tags(event.description)  # calendars show plain text
+    vevent["DESCRIPTION"] = icalendar.vText(
+        "\n\n".join(text for text in (description, url) if text)
+    )
+    vevent["LOCATION"] = icalendar.vText(event_location(event))
+    vevent["CATEGORIES"] = icalendar.vCategory(event_categories(event))
+    vevent["URL"] = icalendar.vUri(url)
+    return vevent
+
+
+def _calendar(events, request, name=None):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        # The name a subscribed calendar is listed under (Apple, Google, Outlook).
+        calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(_vevent(event, request))
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+@cache_control(public=True, max_age=FEED_MAX_AGE)
+def calendar_feed(request):
+    """The events the list shows for the same query, dates to be announced left out."""
+    events = (
+        EventFilter(request.GET, queryset=Event.objects.published())
+        .qs.filter(start_date__isnull=False)
+        .for_listing()[:FEED_LIMIT]
+    )
+    return _calendar(events, request, name=_("Export-promotion events"))
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published().for_listing(), slug=slug)
+    if not event.start_date:
+        raise Http404(_("The dates of this event are still to be announced."))
+    response = _calendar([event], request)
+    response["Content-Disposition"] = f"attachment; filename={event.slug}.ics"
+    return response

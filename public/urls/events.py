@@ -1,0 +1,19 @@
+from django.urls import path
+
+from portal.page_cache import cache_public_page
+from public import calendar, feeds
+from public.views import events as views
+
+app_name = "events"
+
+# Fixed paths under events/ come before events/<slug>/, which would match them.
+urlpatterns = [
+    path("", cache_public_page(views.home), name="home"),
+    path("events/", cache_public_page(views.event_list), name="list"),
+    path("mous/", cache_public_page(views.mou_list), name="mous"),
+    path("stats/", cache_public_page(views.stats), name="stats"),
+    path("events/calendar.ics", cache_public_page(calendar.calendar_feed), name="calendar_ics"),
+    path("events/feed/", cache_public_page(feeds.EventFeed()), name="feed"),
+    path("events/<slug:slug>/", cache_public_page(views.event_detail), name="detail"),
+    path("events/<slug:slug>/event.ics", cache_public_page(calendar.event_ics), name="event_ics"),
+]
