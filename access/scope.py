@@ -94,3 +94,21 @@ def may_organise(user, organisations):
         return True
     pks = [org.pk for org in organisations]
     return Organisation.objects.filter(pk__in=pks).filter(pk__in=own_organisations(user)).exists()
+
+
+class UserScope:
+    """One user's scope, as an import or a report takes it.
+
+    The imports and exporters of the directory and the events apps know
+    nothing of access: the back-office hands them this, and they ask it
+    which rows they may read (`limit`) and which records they may change.
+    """
+
+    def __init__(self, user):
+        self.user = user
+
+    def limit(self, queryset):
+        return limit(queryset, self.user)
+
+    def may_change(self, obj):
+        return may_change(self.user, obj)

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from backoffice.translated import LOCAL_DIGITS
+from portal.l10n import ascii_digits
 from events.exporters import EXPORTERS, OutcomesSummary, ReportFilters
 from events.models import Event, Scheme
 from orgs.models import Organisation, Region
@@ -64,7 +64,7 @@ class ReportForm(forms.Form):
             data = self.data.copy()
             for name in ("date_from", "date_to"):
                 if data.get(name):
-                    data[name] = data[name].translate(LOCAL_DIGITS)
+                    data[name] = ascii_digits(data[name])
             self.data = data
 
     def clean(self):

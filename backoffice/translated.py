@@ -3,9 +3,8 @@ the right direction, a record readable in English or the official's own
 language, and numbers and dates typed in Devanagari or Persian digits."""
 
 from django import forms
-from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -13,21 +12,20 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from portal.l10n import ascii_digits
+from portal.languages import LANGUAGE_CODES, active_language, columns
 from portal.text_search import fold
 from portal.uploads import DocumentField, PictureField
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 # In an admin's search_fields: its records' folded text, every language's.
 FOLDED_SEARCH = "search_text__contains"
 
 
 def translated(*fields):
     """Every language's column of each translated field, e.g. for search_fields."""
-    return [f"{field}_{lang}" for field in fields for lang in LANGUAGE_CODES]
+    return [column for field in fields for column in columns(field)]
 
 
-# Digits as typed on Hindi, Marathi and Persian keyboards (and Arabic-Indic).
-LOCAL_DIGITS = str.maketrans("०१२३४५६७८९۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "0123456789" * 3)
 NUMERIC_FIELDS = (
     forms.IntegerField,
     forms.DecimalField,
@@ -56,7 +54,7 @@ class PortalModelForm(forms.ModelForm):
             # A split date/time input posts name_0 and name_1.
             for part in (key, f"{key}_0", f"{key}_1"):
                 if part in data:
-                    data.setlist(part, [v.translate(LOCAL_DIGITS) for v in data.getlist(part)])
+                    data.setlist(part, [ascii_digits(v) for v in data.getlist(part)])
         self.data = data
 
 
@@ -70,7 +68,7 @@ class TranslatedModelForm(PortalModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        own = get_language() if get_language() in LANGUAGE_CODES else LANGUAGE_CODES[0]
+        own = active_language()
         readable = {"en", own}
         for field in getattr(self._meta.model, "required_translated", ()):
             written = {lang for lang in LANGUAGE_CODES if cleaned_data.get(f"{field}_{lang}")}

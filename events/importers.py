@@ -12,23 +12,17 @@ MoUs signed at a meet come as a list too: one row per MoU, its parties in
 one cell (see MoUResource).
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from import_export import fields, widgets
-from import_export.forms import ConfirmImportForm, ImportForm
 
-from access import scope
+from orgs.importers import OrganisationDirectory, OrganisationListWidget, OrganisationWidget
 from portal.importing import (
     ChoiceWidget,
     DateWidget,
     DecimalWidget,
-    ImportAdminMixin,
-    OrganisationDirectory,
-    OrganisationListWidget,
-    OrganisationWidget,
     PortalResource,
     ascii_digits,
     local_datetime,
@@ -178,52 +172,6 @@ class MeetingResource(EventsResource):
 
     def dehydrate_seller(self, meeting):
         return str(meeting.seller) if meeting.seller_id else ""
-
-
-class MeetingImportForm(ImportForm):
-    event = forms.ModelChoiceField(
-        queryset=Event.objects.all(),
-        label=_("event"),
-        help_text=_("The schedule's meetings are recorded at this event."),
-    )
-    field_order = ["event", "resource", "import_file", "format"]
-
-
-class MeetingConfirmImportForm(ConfirmImportForm):
-    event = forms.ModelChoiceField(queryset=Event.objects.all(), widget=forms.HiddenInput())
-
-
-class MeetingImportAdminMixin(ImportAdminMixin):
-    """Admin import of a meeting schedule into the event chosen on the form."""
-
-    resource_classes = [MeetingResource]
-    import_form_class = MeetingImportForm
-    confirm_form_class = MeetingConfirmImportForm
-
-    def create_import_form(self, request):
-        return self._scoped_event_choice(request, super().create_import_form(request))
-
-    def create_confirm_form(self, request, import_form=None):
-        form = super().create_confirm_form(request, import_form)
-        return self._scoped_event_choice(request, form)
-
-    def _scoped_event_choice(self, request, form):
-        form.fields["event"].queryset = scope.limit(Event.objects.all(), request.user)
-        return form
-
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            initial["event"] = import_form.cleaned_data["event"].pk
-        return initial
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        resource_kwargs = super().get_import_resource_kwargs(request, **kwargs)
-        form = kwargs.get("form")
-        cleaned_data = getattr(form, "cleaned_data", None) or {}
-        if cleaned_data.get("event"):
-            resource_kwargs["event"] = cleaned_data["event"]
-        return resource_kwargs
 
 
 class EventWidget(widgets.ForeignKeyWidget):

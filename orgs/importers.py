@@ -6,28 +6,166 @@ number, then its IEC, then its exact name in any language, and a person by
 email, else by name and organisation.
 """
 
-from import_export import fields
+import re
 
-from access import scope
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, widgets
+
 from portal.importing import (
     ChoiceWidget,
-    CountryWidget,
     IdentifierWidget,
-    OrganisationDirectory,
-    OrganisationWidget,
     PortalResource,
+    ascii_digits,
     translated_columns,
 )
+from portal.languages import LANGUAGE_CODES, columns
 from portal.text_search import fold
 
-from .models import Organisation, Person
+from .models import Country, Organisation, Person
+
+# Widgets: countries and organisations as a spreadsheet names them (the
+# events app's imports name them too).
+
+
+class CountryWidget(widgets.ForeignKeyWidget):
+    """A country by its ISO code or its name in any portal language."""
+
+    def __init__(self, **kwargs):
+        super().__init__(Country, **kwargs)
+        self._countries = None
+
+    def lookup(self):
+        if self._countries is None:
+            self._countries = {}
+            for country in Country.objects.all():
+                self._countries[country.code.casefold()] = country
+                for lang in LANGUAGE_CODES:
+                    name = getattr(country, f"name_{lang}", None)
+                    if name:
+                        self._countries.setdefault(fold(name), country)
+        return self._countries
+
+    def clean(self, value, row=None, **kwargs):
+        text = fold(str(value or ""))
+        if not text:
+            return None
+        try:
+            return self.lookup()[text]
+        except KeyError:
+            raise ValueError(
+                _("Unknown country “%(value)s”: give its ISO code (IN, DE) or its name.")
+                % {"value": value}
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value.code if value else ""
+
+
+class OrganisationDirectory:
+    """Every organisation in memory, found by Udyam number, IEC or exact name.
+
+    Loaded in one query per import rather than one per row; organisations
+    the import creates are added as it goes, so a file that names a firm
+    twice finds it the second time. Names are compared folded
+    (portal.text_search), so Persian ی/ک variants and case do not matter.
+    """
+
+    NAME_COLUMNS = columns("name")
+
+    def __init__(self):
+        self.by_key = {}
+        columns = ("pk", "name", "acronym", "udyam_number", "iec", *self.NAME_COLUMNS)
+        for organisation in Organisation.objects.only(*columns):
+            self.add(organisation)
+
+    def add(self, organisation):
+        for key in (organisation.udyam_number, organisation.iec):
+            if key:
+                self.by_key.setdefault(("id", key.upper()), organisation)
+        for column in self.NAME_COLUMNS:
+            name = getattr(organisation, column)
+            if name:
+                self.by_key.setdefault(("name", fold(name)), organisation)
+
+    def find(self, *, udyam="", iec="", names=()):
+        """The organisation with this Udyam number, else this IEC, else this name."""
+        for key in (udyam, iec):
+            key = str(ascii_digits(key) or "").upper()
+            if key and ("id", key) in self.by_key:
+                return self.by_key["id", key]
+        for name in names:
+            if name and ("name", fold(str(name))) in self.by_key:
+                return self.by_key["name", fold(str(name))]
+        return None
+
+    def find_one(self, text):
+        """The organisation one cell names: by Udyam number, IEC or name."""
+        text = str(ascii_digits(text) or "").strip()
+        return self.find(udyam=text, iec=text, names=[text]) if text else None
+
+
+class OrganisationWidget(widgets.ForeignKeyWidget):
+    """An organisation named in one cell by its Udyam number, IEC or name."""
+
+    def __init__(self, directory_source, **kwargs):
+        super().__init__(Organisation, **kwargs)
+        # A callable giving the import's OrganisationDirectory.
+        self.directory_source = directory_source
+
+    def clean(self, value, row=None, **kwargs):
+        if value in (None, ""):
+            return None
+        organisation = self.directory_source().find_one(value)
+        if organisation is None:
+            raise ValueError(
+                _("No organisation has the Udyam number, IEC or name “%(value)s”.")
+                % {"value": value}
+            )
+        return organisation
+
+    def render(self, value, obj=None, **kwargs):
+        return str(value) if value else ""
+
+
+class OrganisationListWidget(widgets.Widget):
+    """Organisations listed in one cell, separated by ";" (or the Persian "؛").
+
+    Each is found as OrganisationWidget finds one; the list keeps the cell's
+    order and names an organisation once however often it is written. Every
+    name that matches no organisation is reported, not only the first.
+    """
+
+    SEPARATORS = re.compile("[;؛]")
+
+    def __init__(self, directory_source, **kwargs):
+        super().__init__(**kwargs)
+        self.organisation = OrganisationWidget(directory_source)
+
+    def clean(self, value, row=None, **kwargs):
+        found, faults = [], []
+        for text in self.SEPARATORS.split("" if value is None else str(value)):
+            if not text.strip():
+                continue
+            try:
+                organisation = self.organisation.clean(text.strip(), row, **kwargs)
+            except ValueError as error:
+                faults.append(str(error))
+                continue
+            if organisation not in found:
+                found.append(organisation)
+        if faults:
+            raise ValueError(" ".join(faults))
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        return "; ".join(str(organisation) for organisation in value or ())
 
 
 class DirectoryResource(PortalResource):
     """Organisations and people: a row may not change one outside the official's care."""
 
     def may_change(self, instance):
-        return self.user is None or scope.may_change(self.user, instance)
+        return self.scope is None or self.scope.may_change(instance)
 
 
 class OrganisationResource(DirectoryResource):

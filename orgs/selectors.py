@@ -1,23 +1,18 @@
-"""Reads the organisation directory and an organisation's page need."""
+"""Reads the organisation directory needs."""
 
-from django.db.models import F, Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from events.models import Event, EventOrganiser, EventRole
-from events.mou_selectors import public_mous, with_parties
 from portal.listing import (
     Listing,
     as_shown,
     facet_counts,
     grouped_facets,
     ignored_filters,
-    name_columns,
     paginate,
 )
 
 from .filters import OrganisationFilter
-from .models import Organisation, Person
+from .models import Organisation
 
 PAGE_SIZE = 20
 
@@ -50,72 +45,3 @@ FACET_FIELDS = {
     "region": ("region__slug", "region__name"),
     "sector": ("sectors__slug", "sectors__name"),
 }
-
-
-# What the page shows of each event listed: its title, dates and kind, and
-# its slug for the link. Only these columns are read: the busiest organiser
-# lists hundreds of events, each with its description in every language.
-LISTED_EVENT = ("slug", "start_date", "end_date", "kind", *name_columns("title"))
-# The busiest organisers have run over a thousand events: the page shows the
-# latest, and links to the event list (and the MoU register) for the rest.
-SHOWN = 20
-SHOWN_ROLES = 50
-
-
-def organisation_page(slug):
-    """An organisation with what its public page shows; 404 if there is none.
-
-    Besides its own records: `public_event_links` (the latest published events
-    it organised or supported, with its role), `public_roles` (the latest roles
-    its people held at published events, by event), `public_mous` (its latest
-    MoUs not signed at a draft event), each with a `more_...` flag when there
-    are more, and `public_people` (names and posts; contacts are private).
-    """
-    organisation = get_object_or_404(
-        Organisation.objects.select_related(
-            "country", "region", "region__parent", "parent"
-        ).prefetch_related(
-            "sectors",
-            Prefetch("units", Organisation.objects.order_by(as_shown("name"), "pk")),
-            Prefetch(
-                "event_links",
-                EventOrganiser.objects.filter(event__status=Event.Status.PUBLISHED)
-                .select_related("event")
-                .only("role", "organisation", *(f"event__{column}" for column in LISTED_EVENT))
-                .order_by(F("event__start_date").desc(nulls_first=True), "pk")[: SHOWN + 1],
-                to_attr="public_event_links",
-            ),
-            Prefetch(
-                "mous",
-                public_mous().select_related("event").prefetch_related(with_parties())[: SHOWN + 1],
-                to_attr="public_mous",
-            ),
-            # Names and posts only are shown: a person's email and phone are private.
-            Prefetch(
-                "people", Person.objects.order_by(as_shown("name"), "pk"), to_attr="public_people"
-            ),
-        ),
-        slug=slug,
-    )
-    # EventRole.organisation has no reverse accessor to prefetch through.
-    # Fetched apart, each event and person is made once, not once per role:
-    # the busiest organiser's few people held hundreds of roles.
-    organisation.public_roles = list(
-        EventRole.objects.filter(organisation=organisation, event__status=Event.Status.PUBLISHED)
-        .only("role", "event", "person")
-        .prefetch_related(
-            Prefetch("event", Event.objects.only(*LISTED_EVENT)),
-            Prefetch("person", Person.objects.only(*name_columns("name"))),
-        )
-        .order_by(F("event__start_date").desc(nulls_first=True), "event", "order", "pk")[
-            : SHOWN_ROLES + 1
-        ]
-    )
-    # One more than shown was read, to know whether there are more.
-    organisation.more_events = len(organisation.public_event_links) > SHOWN
-    organisation.public_event_links = organisation.public_event_links[:SHOWN]
-    organisation.more_roles = len(organisation.public_roles) > SHOWN_ROLES
-    organisation.public_roles = organisation.public_roles[:SHOWN_ROLES]
-    organisation.more_mous = len(organisation.public_mous) > SHOWN
-    organisation.public_mous = organisation.public_mous[:SHOWN]
-    return organisation

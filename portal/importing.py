@@ -8,35 +8,27 @@ row means no row is written.
 """
 
 import datetime
-import re
 
-from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpResponseRedirect
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from import_export import resources, widgets
-from import_export.admin import ImportMixin
-from import_export.formats.base_formats import CSV, XLSX
 
-from backoffice.translated import LOCAL_DIGITS
-from orgs.models import Country, Organisation
-from portal.text_search import fold
-from portal.validators import validate_gregorian_date
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from . import l10n
+from .languages import LANGUAGE_CODES, columns
+from .text_search import fold
+from .validators import validate_gregorian_date
 
 
 def translated_columns(*names):
     """One column per language of each translated field: name_en, name_hi, ..."""
-    return [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
+    return [column for name in names for column in columns(name)]
 
 
 def ascii_digits(value):
     """ "२६" or "۲۶" as "26"; anything not a string is returned as it is."""
-    return value.translate(LOCAL_DIGITS).strip() if isinstance(value, str) else value
+    return l10n.ascii_digits(value).strip() if isinstance(value, str) else value
 
 
 def languages_first(lang):
@@ -151,140 +143,6 @@ class ChoiceWidget(widgets.CharWidget):
         return value or ""
 
 
-class CountryWidget(widgets.ForeignKeyWidget):
-    """A country by its ISO code or its name in any portal language."""
-
-    def __init__(self, **kwargs):
-        super().__init__(Country, **kwargs)
-        self._countries = None
-
-    def lookup(self):
-        if self._countries is None:
-            self._countries = {}
-            for country in Country.objects.all():
-                self._countries[country.code.casefold()] = country
-                for lang in LANGUAGE_CODES:
-                    name = getattr(country, f"name_{lang}", None)
-                    if name:
-                        self._countries.setdefault(fold(name), country)
-        return self._countries
-
-    def clean(self, value, row=None, **kwargs):
-        text = fold(str(value or ""))
-        if not text:
-            return None
-        try:
-            return self.lookup()[text]
-        except KeyError:
-            raise ValueError(
-                _("Unknown country “%(value)s”: give its ISO code (IN, DE) or its name.")
-                % {"value": value}
-            ) from None
-
-    def render(self, value, obj=None, **kwargs):
-        return value.code if value else ""
-
-
-class OrganisationDirectory:
-    """Every organisation in memory, found by Udyam number, IEC or exact name.
-
-    Loaded in one query per import rather than one per row; organisations
-    the import creates are added as it goes, so a file that names a firm
-    twice finds it the second time. Names are compared folded
-    (portal.text_search), so Persian ی/ک variants and case do not matter.
-    """
-
-    NAME_COLUMNS = [f"name_{lang}" for lang in LANGUAGE_CODES]
-
-    def __init__(self):
-        self.by_key = {}
-        columns = ("pk", "name", "acronym", "udyam_number", "iec", *self.NAME_COLUMNS)
-        for organisation in Organisation.objects.only(*columns):
-            self.add(organisation)
-
-    def add(self, organisation):
-        for key in (organisation.udyam_number, organisation.iec):
-            if key:
-                self.by_key.setdefault(("id", key.upper()), organisation)
-        for column in self.NAME_COLUMNS:
-            name = getattr(organisation, column)
-            if name:
-                self.by_key.setdefault(("name", fold(name)), organisation)
-
-    def find(self, *, udyam="", iec="", names=()):
-        """The organisation with this Udyam number, else this IEC, else this name."""
-        for key in (udyam, iec):
-            key = str(ascii_digits(key) or "").upper()
-            if key and ("id", key) in self.by_key:
-                return self.by_key["id", key]
-        for name in names:
-            if name and ("name", fold(str(name))) in self.by_key:
-                return self.by_key["name", fold(str(name))]
-        return None
-
-    def find_one(self, text):
-        """The organisation one cell names: by Udyam number, IEC or name."""
-        text = str(ascii_digits(text) or "").strip()
-        return self.find(udyam=text, iec=text, names=[text]) if text else None
-
-
-class OrganisationWidget(widgets.ForeignKeyWidget):
-    """An organisation named in one cell by its Udyam number, IEC or name."""
-
-    def __init__(self, directory_source, **kwargs):
-        super().__init__(Organisation, **kwargs)
-        # A callable giving the import's OrganisationDirectory.
-        self.directory_source = directory_source
-
-    def clean(self, value, row=None, **kwargs):
-        if value in (None, ""):
-            return None
-        organisation = self.directory_source().find_one(value)
-        if organisation is None:
-            raise ValueError(
-                _("No organisation has the Udyam number, IEC or name “%(value)s”.")
-                % {"value": value}
-            )
-        return organisation
-
-    def render(self, value, obj=None, **kwargs):
-        return str(value) if value else ""
-
-
-class OrganisationListWidget(widgets.Widget):
-    """Organisations listed in one cell, separated by ";" (or the Persian "؛").
-
-    Each is found as OrganisationWidget finds one; the list keeps the cell's
-    order and names an organisation once however often it is written. Every
-    name that matches no organisation is reported, not only the first.
-    """
-
-    SEPARATORS = re.compile("[;؛]")
-
-    def __init__(self, directory_source, **kwargs):
-        super().__init__(**kwargs)
-        self.organisation = OrganisationWidget(directory_source)
-
-    def clean(self, value, row=None, **kwargs):
-        found, faults = [], []
-        for text in self.SEPARATORS.split("" if value is None else str(value)):
-            if not text.strip():
-                continue
-            try:
-                organisation = self.organisation.clean(text.strip(), row, **kwargs)
-            except ValueError as error:
-                faults.append(str(error))
-                continue
-            if organisation not in found:
-                found.append(organisation)
-        if faults:
-            raise ValueError(" ".join(faults))
-        return found
-
-    def render(self, value, obj=None, **kwargs):
-        return "; ".join(str(organisation) for organisation in value or ())
-
-
 class PortalResource(resources.ModelResource):
     """A resource whose headers can be written in any portal language.
 
@@ -298,18 +156,16 @@ class PortalResource(resources.ModelResource):
     # Labels of columns that are not model fields: {column_name: lazy label}.
     column_labels = {}
 
-    def __init__(self, user=None, **kwargs):
+    def __init__(self, scope=None, **kwargs):
         super().__init__()
         self.file_headers = {}
-        # The official importing, whose scope the rows must keep to
-        # (access.scope); None from the command line and in scripts.
-        self.user = user
+        # The scope of the official importing (access.scope.UserScope), which
+        # the rows must keep to; None from the command line and in scripts.
+        self.scope = scope
 
     def scoped(self, queryset):
         """The rows of `queryset` this import may find and change."""
-        from access import scope  # access reads the models this module's resources fill
-
-        return queryset if self.user is None else scope.limit(queryset, self.user)
+        return queryset if self.scope is None else self.scope.limit(queryset)
 
     def may_change(self, instance):
         """Whether an existing record matched by a row may be changed by this import."""
@@ -385,46 +241,6 @@ class PortalResource(resources.ModelResource):
                 errors.setdefault(self.column_of(key), []).extend(messages)
             row_result.validation_error = ValidationError(errors)
         return row_result
-
-
-class ImportAdminMixin(ImportMixin):
-    """django-import-export's admin import with the portal's rules.
-
-    CSV and XLSX; importing needs both the add and the change permission
-    (an import creates and updates); whatever the confirmation step finds
-    wrong rolls the whole import back.
-    """
-
-    import_formats = [CSV, XLSX]
-    import_error_display = ("message", "row")
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        return {**super().get_import_resource_kwargs(request, **kwargs), "user": request.user}
-
-    def get_import_data_kwargs(self, **kwargs):
-        kwargs = super().get_import_data_kwargs(**kwargs)
-        kwargs["rollback_on_validation_errors"] = True
-        return kwargs
-
-    def process_result(self, result, request):
-        if result.has_errors() or result.has_validation_errors():
-            # The data changed between the preview and the confirmation:
-            # everything was rolled back.
-            self.message_user(
-                request,
-                _("Nothing was imported: some rows are no longer valid. Upload the file again."),
-                level="error",
-            )
-            return HttpResponseRedirect(
-                reverse(
-                    "admin:{}_{}_import".format(*self.get_model_info()),
-                    current_app=self.admin_site.name,
-                )
-            )
-        return super().process_result(result, request)
 
 
 def import_summary(result):

@@ -18,10 +18,22 @@ from django.utils import timezone
 # (lakh grouping: 12,34,567).
 BABEL_LOCALES = {"en": "en_IN", "hi": "hi", "mr": "mr", "fa": "fa"}
 
+# The one digit table: 0 to 9 as each script writes them. Marathi pages show
+# Devanagari digits and Persian pages Persian ones; Arabic-Indic digits are
+# only read, as some Persian keyboards type them.
+SCRIPT_DIGITS = {"devanagari": "०१२३४५६७८९", "persian": "۰۱۲۳۴۵۶۷۸۹", "arabic": "٠١٢٣٤٥٦٧٨٩"}
 NATIVE_DIGITS = {
-    "mr": str.maketrans("0123456789", "०१२३४५६७८९"),
-    "fa": str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"),
+    "mr": str.maketrans("0123456789", SCRIPT_DIGITS["devanagari"]),
+    "fa": str.maketrans("0123456789", SCRIPT_DIGITS["persian"]),
 }
+# Digits of every script as ASCII: what a number, date or identifier typed
+# on a Hindi, Marathi or Persian keyboard means.
+TO_ASCII_DIGITS = str.maketrans("".join(SCRIPT_DIGITS.values()), "0123456789" * len(SCRIPT_DIGITS))
+
+
+def ascii_digits(text):
+    """ "२६" or "۲۶" as "26"."""
+    return text.translate(TO_ASCII_DIGITS)
 
 
 @cache

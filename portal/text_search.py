@@ -9,20 +9,14 @@ the visitor's query go through `fold`.
 import re
 import unicodedata
 
-# Arabic letter forms and digits mapped to the ones Persian text uses;
-# Devanagari and Persian digits to ASCII.
-_CHARACTERS = str.maketrans(
-    {
-        "ي": "ی",
-        "ى": "ی",
-        "ئ": "ی",
-        "ك": "ک",
-        "ة": "ه",
-        **{native: str(n) for n, native in enumerate("०१२३४५६७८९")},
-        **{native: str(n) for n, native in enumerate("۰۱۲۳۴۵۶۷۸۹")},
-        **{native: str(n) for n, native in enumerate("٠١٢٣٤٥٦٧٨٩")},
-    }
-)
+from .l10n import TO_ASCII_DIGITS
+
+# Arabic letter forms mapped to the ones Persian text uses; digits of every
+# script to ASCII.
+_CHARACTERS = {
+    **str.maketrans({"ي": "ی", "ى": "ی", "ئ": "ی", "ك": "ک", "ة": "ه"}),
+    **TO_ASCII_DIGITS,
+}
 # Joiners, the tatweel and Arabic short-vowel marks change how text looks,
 # not what it says.
 _INVISIBLE = re.compile("[\u200c\u200d\u0640\u064b-\u065f\u0670]")

@@ -11,6 +11,7 @@ from backoffice.admin.orgs import StateFilter
 from backoffice.admin.users import ScopedAdmin
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.big_lists import BigTableAdmin
+from backoffice.importing import ImportAdminMixin, MeetingImportAdminMixin
 from backoffice.locking import VersionedFormMixin
 from backoffice.reports import EXPORT_ACTIONS
 from backoffice.translated import (
@@ -22,7 +23,7 @@ from backoffice.translated import (
     translated,
 )
 from events.history import part_changes
-from events.importers import MeetingImportAdminMixin, MoUResource
+from events.importers import MoUResource
 from events.models import (
     B2BMeeting,
     Event,
@@ -33,7 +34,6 @@ from events.models import (
     Scheme,
     Session,
 )
-from portal.importing import ImportAdminMixin
 
 
 @admin.register(Scheme)

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from backoffice.admin.users import DirectoryAdmin
 from backoffice.batch import SummariesOnceAdmin
+from backoffice.importing import ImportAdminMixin
 from backoffice.reports import EXPORT_ACTIONS
 from backoffice.translated import FOLDED_SEARCH, TranslatedAdmin, translated
 from orgs.importers import OrganisationResource, PersonResource
 from orgs.models import Country, Organisation, Person, Region, Sector
-from portal.importing import ImportAdminMixin
 from portal.models import Feedback
 
 

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
-from orgs.selectors import organisation_listing, organisation_page
+from events.selectors import organisation_page
+from orgs.selectors import organisation_listing
 
 
 def organisation_list(request):

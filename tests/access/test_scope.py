@@ -8,6 +8,7 @@ import pytest
 import tablib
 from django.urls import reverse
 
+from access.scope import UserScope
 from events.importers import MoUResource
 from events.models import B2BMeeting, Event, MoU, Session
 from orgs.models import Organisation
@@ -189,7 +190,7 @@ def test_an_mou_import_cannot_reach_the_other_bodys_event(bodies):
         ["Export tie-up", "2026-11-06", bodies.lucknow.slug, "MSSIDC; DIEP-UP"],
         headers=["title_en", "signed_on", "event", "parties"],
     )
-    result = MoUResource(user=bodies.clerk).import_data(rows, dry_run=True)
+    result = MoUResource(scope=UserScope(bodies.clerk)).import_data(rows, dry_run=True)
     assert result.has_validation_errors()
     errors = result.invalid_rows[0].error_dict
     assert any(bodies.lucknow.slug in str(message) for message in errors["event"])
@@ -203,7 +204,7 @@ def test_an_organisation_import_cannot_change_the_other_body(bodies):
         [bodies.up.name_en, "DIEP", "government", "IN"],
         headers=["name_en", "acronym", "kind", "country"],
     )
-    result = OrganisationResource(user=bodies.clerk).import_data(rows, dry_run=True)
+    result = OrganisationResource(scope=UserScope(bodies.clerk)).import_data(rows, dry_run=True)
     assert result.has_validation_errors()
     bodies.up.refresh_from_db()
     assert bodies.up.acronym == "DIEP-UP"

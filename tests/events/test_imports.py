@@ -8,9 +8,9 @@ import tablib
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from devtools.demo import load_demo
 from events.importers import MeetingResource, MoUResource
 from events.models import B2BMeeting, Event, MoU, MoUParty
-from devtools.demo import load_demo
 from orgs.importers import OrganisationResource
 from orgs.models import Organisation
 from tests import factories

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone, translation
 
+from devtools.demo import load_demo
 from devtools.demo_data import sample_events
 from events.models import (
     B2BMeeting,
@@ -18,7 +19,6 @@ from events.models import (
     Scheme,
     Session,
 )
-from devtools.demo import load_demo
 from orgs.models import Organisation, Person, Region, Sector
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event, EventOrganiser, EventRole
-from orgs.selectors import SHOWN
+from events.selectors import SHOWN
 from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
