@@ -49,8 +49,9 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 
 browser-test-deps: $(if $(NPM),$(AXE))
 
+# On every core (pytest-xdist); PYTEST_ARGS adds options, e.g. PYTEST_ARGS="-k stats".
 test: install-dev translations browser-test-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # The national dataset measured against its budgets (README, "Benchmark"): each
 # page's queries, server time and throughput under wrk against gunicorn, the

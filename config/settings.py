@@ -193,7 +193,7 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 # Security. Production (DEBUG off) is HTTPS only; development stays on plain
 # http://127.0.0.1, where secure cookies would never be sent back.
-# `manage.py check --deploy` passes with DEBUG off (tests/test_security.py).
+# `manage.py check --deploy` passes with DEBUG off (tests/config/test_security.py).
 
 # A TLS-terminating proxy in front of the portal names the header in which it
 # says the visitor came over HTTPS, e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto

@@ -1,6 +1,22 @@
+"""Fixtures every test may use.
+
+`bodies`: two bodies and their events: the Maharashtra corporation (MSSIDC) and the
+Uttar Pradesh industries department, each with a meet, a session, a role, an
+MoU and a B2B meeting, and officials of each in the roles the portal has.
+"""
+
+from types import SimpleNamespace
+
 import pytest
+from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.utils import translation
+
+from access.models import Membership
+from access.roles import ADMINISTRATOR, DATA_ENTRY, PUBLISHER, REPORT_VIEWER
+from events.models import Event
+from orgs.models import Organisation
+from tests import factories
 
 
 def pytest_report_header(config):
@@ -19,3 +35,60 @@ def english_by_default():
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+def official(username, role, organisation=None):
+    user = User.objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    if organisation:
+        Membership.objects.create(user=user, organisation=organisation)
+    return user
+
+
+def organised_event(organiser, **fields):
+    event = factories.EventFactory(**fields)
+    factories.EventOrganiserFactory(event=event, organisation=organiser)
+    factories.SessionFactory(event=event)
+    factories.EventRoleFactory(event=event)
+    mou = factories.MoUFactory(event=event)
+    factories.MoUPartyFactory(mou=mou, organisation=organiser)
+    factories.MoUPartyFactory(mou=mou)
+    factories.B2BMeetingFactory(event=event)
+    return event
+
+
+@pytest.fixture
+def bodies(db):
+    mssidc = factories.OrganisationFactory(
+        name_en="Maharashtra Small Scale Industries Development Corporation",
+        name_mr="महाराष्ट्र लघुउद्योग विकास महामंडळ",
+        acronym="MSSIDC",
+        kind=Organisation.Kind.STATE_CORPORATION,
+    )
+    up = factories.OrganisationFactory(
+        name_en="Directorate of Industries and Enterprise Promotion, Uttar Pradesh",
+        name_hi="उद्योग एवं उद्यम प्रोत्साहन निदेशालय, उत्तर प्रदेश",
+        acronym="DIEP-UP",
+        kind=Organisation.Kind.GOVERNMENT,
+    )
+    pune = organised_event(
+        mssidc,
+        title_en="International Buyer-Seller Meet, Pune",
+        title_mr="आंतरराष्ट्रीय खरेदीदार-विक्रेता संमेलन, पुणे",
+    )
+    lucknow = organised_event(
+        up,
+        title_en="Export promotion review meeting, Lucknow",
+        title_hi="निर्यात प्रोत्साहन समीक्षा बैठक, लखनऊ",
+        kind=Event.Kind.REVIEW_MEETING,
+    )
+    return SimpleNamespace(
+        mssidc=mssidc,
+        up=up,
+        pune=pune,
+        lucknow=lucknow,
+        clerk=official("mssidc-clerk", DATA_ENTRY, mssidc),
+        publisher=official("mssidc-publisher", PUBLISHER, mssidc),
+        viewer=official("mssidc-viewer", REPORT_VIEWER, mssidc),
+        administrator=official("state-admin", ADMINISTRATOR),
+    )

@@ -190,3 +190,29 @@ def staff_with(*codenames, organisations=(), username="clerk"):
     user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
     Membership.objects.bulk_create(Membership(user=user, organisation=o) for o in organisations)
     return user
+
+
+# Held events, foreign buyers and their meetings, as the statistics count them.
+
+
+def held(**fields):
+    """A published event that took place (a one-day event a year ago unless told)."""
+    fields.setdefault("start_date", timezone.localdate() - datetime.timedelta(days=365))
+    fields.setdefault("end_date", None)
+    return EventFactory(**fields)
+
+
+def buyer(code, **fields):
+    return OrganisationFactory(
+        kind=Organisation.Kind.FOREIGN_BUYER, country=country(code), **fields
+    )
+
+
+def meeting(event, buyer_org, *, minutes=0, **fields):
+    return B2BMeetingFactory(
+        event=event,
+        buyer=buyer_org,
+        starts_at=timezone.make_aware(datetime.datetime(2025, 11, 6, 10))
+        + datetime.timedelta(minutes=minutes),
+        **{"status": B2BMeeting.Status.HELD, **fields},
+    )

@@ -167,7 +167,7 @@ def test_a_rebuild_counts_what_was_written_without_signals(client, scene):
 
 
 def test_an_mou_saved_in_the_admin_with_its_parties_is_counted_once(admin_client, client):
-    from tests.events.test_admin import mou_form
+    from tests.admin_forms import mou_form
 
     firms = OrganisationFactory.create_batch(4)
     with CaptureQueriesContext(connection) as captured:

@@ -25,8 +25,16 @@ from events.models import (
     StatsKindMonth,
     StatsRegionMonth,
 )
-from tests.events.test_stats import buyer, held, meeting
-from tests.factories import DistrictFactory, EventFactory, MoUFactory, RegionFactory, country
+from tests.factories import (
+    DistrictFactory,
+    EventFactory,
+    MoUFactory,
+    RegionFactory,
+    buyer,
+    country,
+    held,
+    meeting,
+)
 
 pytestmark = pytest.mark.django_db
 

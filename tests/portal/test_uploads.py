@@ -12,7 +12,7 @@ from PIL import Image, ImageCms, PngImagePlugin
 
 from events.models import Event, MoU
 from orgs.models import Organisation
-from tests.events.test_admin import event_form, form_errors, inline_rows, mou_form
+from tests.admin_forms import event_form, form_errors, inline_rows, mou_form
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db

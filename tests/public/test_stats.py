@@ -8,20 +8,19 @@ from django.db import connection
 from django.test.html import Element, parse_html
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
 from events import stats
 from events.models import B2BMeeting, Event
-from orgs.models import Organisation
 from public.charts import Value, bar_chart, quarters_label
 from tests.factories import (
-    B2BMeetingFactory,
     DistrictFactory,
     EventFactory,
     MoUFactory,
-    OrganisationFactory,
     RegionFactory,
-    country,
+    buyer,
+    held,
+    meeting,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,29 +31,6 @@ PUNE = "international-buyer-seller-meet-pune-2025"
 @pytest.fixture
 def demo():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
-def held(**fields):
-    """A published event that took place (a one-day event a year ago unless told)."""
-    fields.setdefault("start_date", timezone.localdate() - datetime.timedelta(days=365))
-    fields.setdefault("end_date", None)
-    return EventFactory(**fields)
-
-
-def buyer(code, **fields):
-    return OrganisationFactory(
-        kind=Organisation.Kind.FOREIGN_BUYER, country=country(code), **fields
-    )
-
-
-def meeting(event, buyer_org, *, minutes=0, **fields):
-    return B2BMeetingFactory(
-        event=event,
-        buyer=buyer_org,
-        starts_at=timezone.make_aware(datetime.datetime(2025, 11, 6, 10))
-        + datetime.timedelta(minutes=minutes),
-        **{"status": B2BMeeting.Status.HELD, **fields},
-    )
 
 
 # Reading the page: its charts and tables, out of the parsed HTML.

@@ -12,7 +12,7 @@ from django.db import connection
 from events.models import Event
 from tests import factories
 
-SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 
 pytestmark = [
     # Committed rows, for another connection to see; the flush after the test

@@ -2,35 +2,14 @@
 field by field, and shown on the record's history page."""
 
 import pytest
-from django import forms as django_forms
 from django.urls import reverse
 
 from events.models import B2BMeeting, Event, EventRole, MoU, Session
 from orgs.models import Organisation, Person
 from tests import factories
+from tests.admin_forms import change_form
 
 pytestmark = pytest.mark.django_db
-
-
-def change_form(client, url):
-    """The change form as the browser would post it back, unchanged."""
-    response = client.get(url)
-    data = {}
-    forms = [response.context["adminform"].form]
-    formsets = [inline.formset for inline in response.context["inline_admin_formsets"]]
-    for formset in formsets:
-        forms += [formset.management_form, *formset.forms]
-    for form in forms:
-        for name, field in form.fields.items():
-            if isinstance(field, django_forms.FileField):
-                continue
-            value = form[name].value()
-            if value is None or value is False:
-                continue
-            if isinstance(value, list):
-                value = [str(v) for v in value]
-            data[form.add_prefix(name)] = value
-    return data
 
 
 def test_an_edit_in_the_admin_is_recorded_with_who_and_what(client, bodies):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.models import B2BMeeting, Event, MoU
 from orgs.models import Organisation
-from tests.access.test_history import change_form
+from tests.admin_forms import change_form
 
 pytestmark = pytest.mark.django_db
 

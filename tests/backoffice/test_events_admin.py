@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from events.models import B2BMeeting, Event, EventRole, MoU, Session
 from orgs.models import Organisation
+from tests.admin_forms import event_form, form_errors, inline_rows, mou_form
 from tests.factories import (
     B2BMeetingFactory,
     DistrictFactory,
@@ -20,37 +21,6 @@ pytestmark = pytest.mark.django_db
 
 EVENT_ADD = reverse("admin:events_event_add")
 EVENT_LIST = reverse("admin:events_event_changelist")
-
-INLINES = ("organiser_links", "sessions", "roles", "agreements")
-
-
-def event_form(**fields):
-    """A complete event add/change form, as the browser posts it."""
-    data = {
-        "kind": Event.Kind.BUYER_SELLER_MEET,
-        "format": Event.Format.IN_PERSON,
-        "status": Event.Status.DRAFT,
-        "country": "IN",
-        **{f"{figure}_qualifier": "exact" for figure in Event.FIGURES},
-    }
-    for prefix in INLINES:
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
-    data.update(fields)
-    return data
-
-
-def form_errors(response):
-    """Every error the page shows, to say why a save was refused."""
-    forms = [response.context["adminform"].form]
-    forms += [f for inline in response.context["inline_admin_formsets"] for f in inline.formset]
-    return [(form.prefix, form.errors) for form in forms if form.errors]
-
-
-def inline_rows(prefix, rows):
-    data = {f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": 0}
-    for i, row in enumerate(rows):
-        data.update({f"{prefix}-{i}-{key}": value for key, value in row.items()})
-    return data
 
 
 def test_an_official_records_a_whole_event_in_marathi(admin_client):
@@ -240,17 +210,6 @@ def test_a_role_can_only_be_tied_to_a_session_of_its_event(admin_client):
         role.full_clean()
     assert "Choose a session of this event." in str(excinfo.value)
     assert MoU.objects.count() == 0
-
-
-def mou_form(parties, **fields):
-    return {
-        "title_en": "MoU for ODOP branding and promotion",
-        "status": "signed",
-        **inline_rows(
-            "party_links", [{"organisation": o.pk, "role": "party", "order": 0} for o in parties]
-        ),
-        **fields,
-    }
 
 
 def test_an_mou_needs_two_parties(admin_client):
