@@ -5,8 +5,6 @@ date (apps.AccessConfig.ready), so that a model added later is covered too.
 Group names are English: they are records, not interface text.
 """
 
-from django.contrib.auth.management import create_permissions
-
 DATA_ENTRY = "Data-entry official"
 PUBLISHER = "Publisher"
 REPORT_VIEWER = "Report viewer"
@@ -20,7 +18,7 @@ CONTENT = {
 # Looked up by everyone (autocompletes), changed by administrators only.
 REFERENCE = {"orgs": ("country", "region", "sector"), "events": ("scheme",)}
 # Every permission of these apps goes to administrators.
-ADMINISTERED_APPS = ("auth", "access", "orgs", "events", "axes")
+ADMINISTERED_APPS = ("auth", "access", "portal", "orgs", "events", "axes")
 
 EXPORT_REPORTS = ("events", "export_reports")
 PUBLISH = ("events", "publish_event")
@@ -45,14 +43,6 @@ ROLES = {
     PUBLISHER: [*EDITING, PUBLISH, EXPORT_REPORTS],
     REPORT_VIEWER: [EXPORT_REPORTS],
 }
-
-
-def create_all_permissions(apps):
-    """In a migration: Django creates permissions only after the last one has run."""
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
 
 
 def sync_roles(apps):

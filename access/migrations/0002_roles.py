@@ -2,9 +2,11 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from access.roles import create_all_permissions, sync_roles
+    # The groups, with whatever permissions exist yet: on a new database none
+    # do until migrate ends, when AccessConfig's post_migrate receiver gives
+    # each role its permissions (as it does after every migrate).
+    from access.roles import sync_roles
 
-    create_all_permissions(apps)
     sync_roles(apps)
 
 
