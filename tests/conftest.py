@@ -8,15 +8,18 @@ MoU and a B2B meeting, and officials of each in the roles the portal has.
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.utils import translation
 
 from access.models import Membership
 from access.roles import ADMINISTRATOR, DATA_ENTRY, PUBLISHER, REPORT_VIEWER
+from devtools.demo import load_demo
 from events.models import Event
 from orgs.models import Organisation
 from tests import factories
+from tests.snapshots import recorded, restore
 
 
 def pytest_report_header(config):
@@ -29,6 +32,29 @@ def english_by_default():
     """Each test starts in English; a test switches language explicitly."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Test-only: a fast hasher; PBKDF2's million rounds cost ~0.3 s per user made."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def recording(django_db_blocker, build):
+    """`build`'s records, written once per test process (tests.snapshots)."""
+    with django_db_blocker.unblock():
+        return recorded(build)
+
+
+@pytest.fixture(scope="session")
+def demo_recording(django_db_setup, django_db_blocker):
+    return recording(django_db_blocker, load_demo)
+
+
+@pytest.fixture
+def demo(db, demo_recording):
+    """The demo data, as `manage.py load_demo` writes them."""
+    restore(demo_recording)
 
 
 @pytest.fixture

@@ -36,11 +36,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 def rows_of(exporter, lang="en"):
     table = exporter.table(lang)
     return table.header, list(table.rows)

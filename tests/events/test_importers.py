@@ -14,7 +14,9 @@ from events.models import B2BMeeting, Event, MoU, MoUParty
 from orgs.importers import OrganisationResource
 from orgs.models import Organisation
 from tests import factories
+from tests.conftest import recording
 from tests.data.make_examples import BAD_ROW
+from tests.snapshots import restore
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +24,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 PUNE = "international-buyer-seller-meet-pune-2025"
 
 
-@pytest.fixture
-def pune():
-    """The Pune meet of the demo data, with the participants of tests/data."""
+def pune_with_participants():
     load_demo(samples=False)
     participants = tablib.Dataset().load(
         (DATA / "participants-pune.csv").read_text(encoding="utf-8"), format="csv"
@@ -32,6 +32,17 @@ def pune():
     result = OrganisationResource().import_data(participants)
     assert not result.has_validation_errors()
     return Event.objects.get(slug=PUNE)
+
+
+@pytest.fixture(scope="session")
+def pune_recording(django_db_setup, django_db_blocker):
+    return recording(django_db_blocker, pune_with_participants)
+
+
+@pytest.fixture
+def pune(db, pune_recording):
+    """The Pune meet of the demo data, with the participants of tests/data."""
+    return restore(pune_recording)
 
 
 def dataset(name):

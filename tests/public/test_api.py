@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 URL = "/api/events/"
 PUNE = "international-buyer-seller-meet-pune-2025"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def get(client, status=200, **params):

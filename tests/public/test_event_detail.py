@@ -3,7 +3,6 @@ import json
 import re
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,11 +14,6 @@ pytestmark = pytest.mark.django_db
 
 PUNE = "/{}/events/international-buyer-seller-meet-pune-2025/"
 ARAK = "/{}/events/markazi-investment-export-conference/"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def test_the_pune_meet_shows_its_figures_people_and_schemes(client, demo):

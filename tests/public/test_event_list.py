@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -13,11 +12,6 @@ from tests.factories import EventFactory, EventOrganiserFactory, SchemeFactory
 pytestmark = pytest.mark.django_db
 
 LIST = "/en/events/"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def titles(response):

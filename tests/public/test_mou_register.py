@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,11 +20,6 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/en/mous/"
 IGNITE_MOU = "odop-branding-mou-mumbai-2026"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def slugs(response):

@@ -1,7 +1,6 @@
 """The public organisation directory and each organisation's page."""
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -22,11 +21,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LIST = "/en/organisations/"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 def slugs(response):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from events.models import B2BMeeting, EventOrganiser, MoU, MoUParty
 from events.selectors import PAGE_SIZE
 from orgs.models import Organisation
+from tests.conftest import recording
 from tests.factories import (
     B2BMeetingFactory,
     DistrictFactory,
@@ -28,6 +29,7 @@ from tests.factories import (
     SessionFactory,
     country,
 )
+from tests.snapshots import restore
 
 pytestmark = pytest.mark.django_db
 
@@ -90,9 +92,14 @@ class Dataset:
         }
 
 
-@pytest.fixture(params=[3, 25], ids=["3-rows", "25-rows"])
-def data(request):
-    return Dataset(request.param)
+@pytest.fixture(scope="session", params=[3, 25], ids=["3-rows", "25-rows"])
+def dataset_recording(request, django_db_setup, django_db_blocker):
+    return recording(django_db_blocker, lambda: Dataset(request.param))
+
+
+@pytest.fixture
+def data(db, dataset_recording):
+    return restore(dataset_recording)
 
 
 def queries_for(client, url, params=None):

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.html import Element, parse_html
 from django.test.utils import CaptureQueriesContext
@@ -26,11 +25,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 PUNE = "international-buyer-seller-meet-pune-2025"
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 # Reading the page: its charts and tables, out of the parsed HTML.
