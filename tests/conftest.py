@@ -5,6 +5,7 @@ Uttar Pradesh industries department, each with a meet, a session, a role, an
 MoU and a B2B meeting, and officials of each in the roles the portal has.
 """
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -12,6 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from access.models import Membership
 from access.roles import ADMINISTRATOR, DATA_ENTRY, PUBLISHER, REPORT_VIEWER
@@ -20,6 +22,13 @@ from events.models import Event
 from orgs.models import Organisation
 from tests import factories
 from tests.snapshots import recorded, restore
+
+# Hypothesis: under CI (CI=true) the property tests try 60 examples each,
+# the same ones on every run (derandomised), sized so that the whole suite
+# keeps within its budget; a developer's run tries 25 fresh ones.
+hypothesis_settings.register_profile("ci", max_examples=60, derandomize=True, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=25, deadline=None)
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def pytest_report_header(config):

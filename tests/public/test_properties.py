@@ -38,11 +38,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 # The requests only read: the rows and the client made once for a test
 # serve all of its examples, so the function-scoped fixtures are meant.
-EXAMPLES = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
-)
+# How many examples: the profile's (tests/conftest.py).
+EXAMPLES = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 # Markup a value could smuggle into a page: a script, an event handler, an image.
 FRAGMENTS = [
@@ -279,7 +276,7 @@ stored_text = st.one_of(
 
 
 # Each example writes an event and reads six pages: fewer of them.
-@settings(EXAMPLES, max_examples=30)
+@settings(EXAMPLES, max_examples=settings().max_examples // 2)
 @given(title=stored_text.filter(bool), text=stored_text)
 def test_any_stored_text_is_shown_on_every_public_page(client, title, text):
     # The examples share the test's transaction: each looks at its own event alone.
