@@ -61,8 +61,9 @@ def insert_rows(rows):
             marks = ", ".join(["%s"] * len(columns))
             cursor.executemany(f"INSERT INTO {qn(table)} ({names}) VALUES ({marks})", list(values))
     # New rows after these get keys of their own (PostgreSQL's sequences).
+    written = [model for model in data_models() if model._meta.db_table in rows]
     with connection.cursor() as cursor:
-        for statement in connection.ops.sequence_reset_sql(no_style(), list(data_models())):
+        for statement in connection.ops.sequence_reset_sql(no_style(), written):
             cursor.execute(statement)
 
 
