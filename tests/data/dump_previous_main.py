@@ -18,10 +18,12 @@ import sys
 
 import django
 
+# Django is set up before the project's modules are imported (the previous
+# main's settings module).
 os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
 django.setup()
-from django.core.management import call_command
-from django.db import connection
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 
 
 def rows():
@@ -40,7 +42,7 @@ call_command("migrate", verbosity=0)
 before = rows()
 call_command("load_demo", verbosity=0)
 # A visitor's message too: the feedback table moves with the restructure.
-from orgs.models import Feedback
+from orgs.models import Feedback  # noqa: E402  (the previous main's model)
 
 Feedback.objects.create(
     name="مهدی لطیفی", message="تاریخ همایش اراک را اعلام کنید.", page="/fa/events/", language="fa"
