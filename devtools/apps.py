@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DevtoolsConfig(AppConfig):
@@ -8,4 +9,4 @@ class DevtoolsConfig(AppConfig):
     """
 
     name = "devtools"
-    verbose_name = "Developer tools"
+    verbose_name = _("Developer tools")

@@ -8,12 +8,12 @@ from django.utils.translation import ngettext
 from access import scope
 from access.roles import PUBLISH
 from backoffice.admin.orgs import StateFilter
-from backoffice.admin.users import ScopedAdmin
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.big_lists import BigTableAdmin
 from backoffice.importing import ImportAdminMixin, MeetingImportAdminMixin
 from backoffice.locking import VersionedFormMixin
 from backoffice.reports import EXPORT_ACTIONS
+from backoffice.scoped import ScopedAdmin
 from backoffice.translated import (
     FOLDED_SEARCH,
     PortalModelForm,

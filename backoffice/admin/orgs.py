@@ -2,14 +2,13 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from backoffice.admin.users import DirectoryAdmin
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.importing import ImportAdminMixin
 from backoffice.reports import EXPORT_ACTIONS
+from backoffice.scoped import DirectoryAdmin
 from backoffice.translated import FOLDED_SEARCH, TranslatedAdmin, translated
 from orgs.importers import OrganisationResource, PersonResource
 from orgs.models import Country, Organisation, Person, Region, Sector
-from portal.models import Feedback
 
 
 @admin.register(Country)
@@ -83,24 +82,3 @@ class PersonAdmin(ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
     search_fields = (*translated("name"), *translated("designation"), "organisation__acronym")
     autocomplete_fields = ("organisation",)
     readonly_fields = ("created_at", "updated_at")
-
-
-@admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
-    """Messages from the public contact page: read as sent, marked handled.
-
-    What the visitor wrote cannot be changed; staff note what they did. A
-    message received by post or telephone can be added by hand.
-    """
-
-    VISITOR_FIELDS = ("name", "email", "message", "page", "language", "created_at")
-
-    list_display = ("created_at", "name", "page", "language", "handled")
-    list_filter = ("handled", "language")
-    list_editable = ("handled",)
-    search_fields = ("name", "email", "message", "page")
-    date_hierarchy = "created_at"
-    fields = (*VISITOR_FIELDS, "handled", "staff_notes")
-
-    def get_readonly_fields(self, request, obj=None):
-        return self.VISITOR_FIELDS if obj else ("created_at",)

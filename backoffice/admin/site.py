@@ -1,0 +1,26 @@
+"""The base app's records in the back-office: the feedback visitors send."""
+
+from django.contrib import admin
+
+from portal.models import Feedback
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """Messages from the public contact page: read as sent, marked handled.
+
+    What the visitor wrote cannot be changed; staff note what they did. A
+    message received by post or telephone can be added by hand.
+    """
+
+    VISITOR_FIELDS = ("name", "email", "message", "page", "language", "created_at")
+
+    list_display = ("created_at", "name", "page", "language", "handled")
+    list_filter = ("handled", "language")
+    list_editable = ("handled",)
+    search_fields = ("name", "email", "message", "page")
+    date_hierarchy = "created_at"
+    fields = (*VISITOR_FIELDS, "handled", "staff_notes")
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.VISITOR_FIELDS if obj else ("created_at",)
