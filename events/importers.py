@@ -18,13 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from import_export import fields, widgets
 
-from orgs.importers import OrganisationDirectory, OrganisationListWidget, OrganisationWidget
+from orgs.importers import NamesOrganisations, OrganisationListWidget, OrganisationWidget
 from portal.importing import (
-    ChoiceWidget,
     DateWidget,
     DecimalWidget,
-    PortalResource,
     ascii_digits,
+    choice_field,
     local_datetime,
     parse_date,
     parse_time,
@@ -36,7 +35,7 @@ from . import summaries
 from .models import B2BMeeting, Event, MoU, MoUParty
 
 
-class EventsResource(PortalResource):
+class EventsResource(NamesOrganisations):
     """Rewrites the statistics summaries once per import (its preview too),
     inside its transaction, rather than at each row saved."""
 
@@ -50,18 +49,8 @@ class MeetingResource(EventsResource):
 
     date = fields.Field(column_name="date")
     time = fields.Field(column_name="time")
-    status = fields.Field(
-        attribute="status",
-        column_name="status",
-        widget=ChoiceWidget(B2BMeeting.Status.choices),
-        saves_null_values=False,
-    )
-    outcome = fields.Field(
-        attribute="outcome",
-        column_name="outcome",
-        widget=ChoiceWidget(B2BMeeting.Outcome.choices),
-        saves_null_values=False,
-    )
+    status = choice_field("status", B2BMeeting.Status.choices)
+    outcome = choice_field("outcome", B2BMeeting.Outcome.choices)
     value = fields.Field(attribute="value", column_name="value", widget=DecimalWidget())
 
     column_labels = {
@@ -90,7 +79,6 @@ class MeetingResource(EventsResource):
         super().before_import(dataset, **kwargs)
         if self.event is None:
             raise ValidationError(_("Choose the event the schedule belongs to."))
-        self.directory = OrganisationDirectory()
         self.meetings = {
             (m.buyer_id, m.seller_id, m.starts_at): m
             for m in B2BMeeting.objects.filter(event=self.event)
@@ -243,12 +231,7 @@ class MoUResource(EventsResource):
     )
     event = fields.Field(attribute="event", column_name="event", widget=EventWidget())
     signed_on = fields.Field(attribute="signed_on", column_name="signed_on", widget=DateWidget())
-    status = fields.Field(
-        attribute="status",
-        column_name="status",
-        widget=ChoiceWidget(MoU.Status.choices),
-        saves_null_values=False,
-    )
+    status = choice_field("status", MoU.Status.choices)
     value = fields.Field(attribute="value", column_name="value", widget=DecimalWidget())
 
     column_labels = {"parties": MoU._meta.get_field("parties").verbose_name}
@@ -274,7 +257,6 @@ class MoUResource(EventsResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        self.directory = OrganisationDirectory()
         self.mous = {}
         mous = self.scoped(MoU.objects.all())
         for values in mous.values("pk", "slug", "signed_on", *self.title_columns):

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
 from portal.importing import (
-    ChoiceWidget,
     IdentifierWidget,
     PortalResource,
     ascii_digits,
+    choice_field,
     translated_columns,
 )
 from portal.languages import LANGUAGE_CODES, columns
@@ -161,7 +161,16 @@ class OrganisationListWidget(widgets.Widget):
         return "; ".join(str(organisation) for organisation in value or ())
 
 
-class DirectoryResource(PortalResource):
+class NamesOrganisations(PortalResource):
+    """A resource whose rows name organisations: the directory is read once
+    per import (OrganisationDirectory), as `self.directory`."""
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self.directory = OrganisationDirectory()
+
+
+class DirectoryResource(NamesOrganisations):
     """Organisations and people: a row may not change one outside the official's care."""
 
     def may_change(self, instance):
@@ -169,12 +178,7 @@ class DirectoryResource(PortalResource):
 
 
 class OrganisationResource(DirectoryResource):
-    kind = fields.Field(
-        attribute="kind",
-        column_name="kind",
-        widget=ChoiceWidget(Organisation.Kind.choices),
-        saves_null_values=False,
-    )
+    kind = choice_field("kind", Organisation.Kind.choices)
     country = fields.Field(attribute="country", column_name="country", widget=CountryWidget())
     udyam_number = fields.Field(
         attribute="udyam_number", column_name="udyam_number", widget=IdentifierWidget()
@@ -188,10 +192,6 @@ class OrganisationResource(DirectoryResource):
         skip_unchanged = True
         report_skipped = True
         clean_model_instances = True
-
-    def before_import(self, dataset, **kwargs):
-        super().before_import(dataset, **kwargs)
-        self.directory = OrganisationDirectory()
 
     def get_instance(self, instance_loader, row):
         found = self.directory.find(
@@ -207,12 +207,7 @@ class OrganisationResource(DirectoryResource):
 
 
 class PersonResource(DirectoryResource):
-    honorific = fields.Field(
-        attribute="honorific",
-        column_name="honorific",
-        widget=ChoiceWidget(Person.Honorific.choices),
-        saves_null_values=False,
-    )
+    honorific = choice_field("honorific", Person.Honorific.choices)
 
     class Meta:
         model = Person
@@ -239,7 +234,6 @@ class PersonResource(DirectoryResource):
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        self.directory = OrganisationDirectory()
         self.people = {}
         columns = ["pk", "email", "organisation_id", *translated_columns("name")]
         for values in Person.objects.values(*columns):

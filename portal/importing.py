@@ -13,7 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from import_export import resources, widgets
+from import_export import fields, resources, widgets
 
 from . import l10n
 from .languages import LANGUAGE_CODES, columns
@@ -103,6 +103,14 @@ def parse_time(value):
         except ValueError:
             continue
     raise ValueError(_("“%(value)s” is not a time of day: write it as 14:30.") % {"value": text})
+
+
+def choice_field(name, choices):
+    """The column `name`: one of `choices`, by value or label (ChoiceWidget);
+    an empty cell keeps the record's value."""
+    return fields.Field(
+        attribute=name, column_name=name, widget=ChoiceWidget(choices), saves_null_values=False
+    )
 
 
 class DateWidget(widgets.DateWidget):

@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -43,6 +42,10 @@ import psycopg2
 from psycopg2 import sql
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# The project's gunicorn helper, plain Python (devtools/gunicorn.py).
+sys.path.insert(0, str(BASE_DIR))
+from devtools.gunicorn import serving, status_of  # noqa: E402
+
 BIN = Path(sys.executable).parent
 OUTPUT = BASE_DIR / "test-output" / "loadtest"
 LUA = BASE_DIR / "scripts" / "loadtest.lua"
@@ -134,60 +137,17 @@ def cluster_command(action):
     return ["pg_ctlcluster", "--skip-systemctl-redirect", version[-1], "main", action]
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def status_of(url, timeout=10):
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            response.read()
-            return response.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 @contextmanager
 def gunicorn(env):
     """The portal under gunicorn on a free port; yields its base URL once /healthz answers."""
-    port = free_port()
     OUTPUT.mkdir(parents=True, exist_ok=True)
     log = OUTPUT / "gunicorn.log"
-    with open(log, "w") as log_file:
-        server = subprocess.Popen(
-            [
-                BIN / "gunicorn", "config.wsgi:application",
-                "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-                # More than the backlog wrk's visitors make; a worker is
-                # restarted only if a request hangs for this long.
-                "--backlog", "2048", "--timeout", "60",
-            ],
-            cwd=BASE_DIR, env=env, stdout=log_file, stderr=log_file,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                sys.exit(f"gunicorn stopped (exit {server.returncode}); see {log}")
-            try:
-                if status_of(f"{base}/healthz", timeout=2) == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                sys.exit(f"gunicorn did not answer /healthz within 60 s; see {log}")
-            time.sleep(0.2)
+    log.write_text("")
+    # More than the backlog wrk's visitors make; a worker is restarted only
+    # if a request hangs for this long.
+    options = ("--backlog", "2048", "--timeout", "60")
+    with serving(env=env, log_path=log, workers=WORKERS, options=options) as base:
         yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def page_mix(base):

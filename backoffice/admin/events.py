@@ -89,12 +89,17 @@ class OrganisersFormSet(BaseInlineFormSet):
             )
 
 
-class EventOrganiserInline(admin.TabularInline):
-    model = EventOrganiser
+class OrganisationsInline(admin.TabularInline):
+    """Organisations linked to a record with a role: its organisers, its parties."""
+
     form = PortalModelForm
-    formset = OrganisersFormSet
     autocomplete_fields = ("organisation",)
     extra = 0
+
+
+class EventOrganiserInline(OrganisationsInline):
+    model = EventOrganiser
+    formset = OrganisersFormSet
     min_num = 1
     verbose_name = _("organiser")
     verbose_name_plural = _("organisers and partners")
@@ -277,12 +282,9 @@ class MoUPartiesFormSet(BaseInlineFormSet):
             raise ValidationError(MoU.too_few_parties_message, code="too_few_parties")
 
 
-class MoUPartyInline(admin.TabularInline):
+class MoUPartyInline(OrganisationsInline):
     model = MoUParty
-    form = PortalModelForm
     formset = MoUPartiesFormSet
-    autocomplete_fields = ("organisation",)
-    extra = 0
     min_num = MoU.MIN_PARTIES
 
 
