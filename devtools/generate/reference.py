@@ -86,25 +86,26 @@ def _region_specs():
 def _ensure_regions(writer, states, districts):
     """Every region of the specs, by slug, written first if missing."""
     existing = set(Region.objects.values_list("slug", flat=True))
-    new_states = [spec for spec in states if spec[0] not in existing]
-    first = next_id(Region)
-    writer.insert(
-        Region,
-        (
-            {
-                "id": first + n,
-                "slug": slug,
-                "kind": Region.Kind.STATE,
-                "country_id": country,
-                "parent_id": None,
-                **translated("name", names),
-            }
-            for n, (slug, country, names) in enumerate(new_states)
-        ),
+    _insert_regions(
+        writer,
+        [spec for spec in states if spec[0] not in existing],
+        Region.Kind.STATE,
+        lambda country: {"country_id": country, "parent_id": None},
     )
     state_ids = dict(Region.objects.filter(kind=Region.Kind.STATE).values_list("slug", "id"))
     countries = {slug: country for slug, country, _names in states}
-    new_districts = [spec for spec in districts if spec[0] not in existing]
+    _insert_regions(
+        writer,
+        [spec for spec in districts if spec[0] not in existing],
+        Region.Kind.DISTRICT,
+        lambda state: {"country_id": countries[state], "parent_id": state_ids[state]},
+    )
+    slugs = [slug for slug, _other, _names in states + districts]
+    return Region.objects.select_related("parent").in_bulk(slugs, field_name="slug")
+
+
+def _insert_regions(writer, specs, kind, placed):
+    """Regions of `specs` (slug, where, names), `placed(where)` giving their country and parent."""
     first = next_id(Region)
     writer.insert(
         Region,
@@ -112,16 +113,13 @@ def _ensure_regions(writer, states, districts):
             {
                 "id": first + n,
                 "slug": slug,
-                "kind": Region.Kind.DISTRICT,
-                "country_id": countries[state],
-                "parent_id": state_ids[state],
+                "kind": kind,
+                **placed(where),
                 **translated("name", names),
             }
-            for n, (slug, state, names) in enumerate(new_districts)
+            for n, (slug, where, names) in enumerate(specs)
         ),
     )
-    slugs = [slug for slug, _other, _names in states + districts]
-    return Region.objects.select_related("parent").in_bulk(slugs, field_name="slug")
 
 
 def _ensure_sectors(writer):
