@@ -52,3 +52,9 @@ if settings.DEBUG:
 admin.site.site_header = _("MSME export events: back-office")
 admin.site.site_title = _("MSME export events")
 admin.site.index_title = _("Events, organisations and outcomes")
+
+# Error pages that never read the request's body again (public.views.errors).
+handler400 = "public.views.errors.bad_request"
+handler403 = "public.views.errors.permission_denied"
+handler404 = "public.views.errors.page_not_found"
+handler500 = "public.views.errors.server_error"
