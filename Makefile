@@ -38,8 +38,9 @@ run: install translations
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The browser tests (tests/browser) inject axe-core, from the npm registry,
-# into the pages: installed when npm is there; without it (or without
-# Chromium) those tests say they were skipped, except under CI.
+# into the pages, and the HTML check runs the Nu HTML checker (vnu-jar, from
+# the npm registry too): installed when npm is there; without them (or
+# without Chromium or Java) those tests say they were skipped, except under CI.
 NPM := $(shell command -v npm)
 AXE := tests/browser/node_modules/axe-core/axe.min.js
 

@@ -1,6 +1,7 @@
 """Template filters and tags that write numbers, dates and translated text
 the way the page's language does (see portal.l10n)."""
 
+import datetime
 from dataclasses import dataclass
 
 from django import template
@@ -33,6 +34,18 @@ def local_date(value):
 @register.filter
 def gregorian_date(value):
     return l10n.gregorian(value, get_language())
+
+
+@register.filter
+def html_datetime(value):
+    """A date, or an aware datetime to the second with its offset, as HTML's <time datetime> takes it.
+
+    (Django's "c" format writes microseconds, more than the three fraction
+    digits HTML allows.)
+    """
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat() if value else ""
 
 
 @register.simple_tag

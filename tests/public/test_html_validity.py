@@ -1,0 +1,85 @@
+"""Every kind of public page is valid HTML in every language, as the W3C's
+Nu HTML checker (vnu-jar, from the npm registry, run with Java) reads it.
+
+The pages are rendered with the demo data and checked in one run of the
+checker. Without Java or the checker the test is skipped and says why;
+under CI (CI=true) that is a failure.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+VNU = (
+    settings.BASE_DIR
+    / "tests"
+    / "browser"
+    / "node_modules"
+    / "vnu-jar"
+    / "build"
+    / "dist"
+    / "vnu.jar"
+)
+IN_CI = os.environ.get("CI", "").lower() in {"true", "1"}
+LANGUAGES = ["en", "hi", "mr", "fa"]
+PAGES = {
+    "home": "/{lang}/",
+    "event list": "/{lang}/events/?when=all",
+    "event list, a filter": "/{lang}/events/?when=all&region=maharashtra",
+    "event": "/{lang}/events/international-buyer-seller-meet-pune-2025/",
+    "event, dates to be announced": "/{lang}/events/markazi-investment-export-conference/",
+    "directory": "/{lang}/organisations/",
+    "organisation": "/{lang}/organisations/mssidc/",
+    "MoU register": "/{lang}/mous/",
+    "statistics": "/{lang}/stats/",
+    "contact": "/{lang}/contact/",
+    "accessibility": "/{lang}/accessibility/",
+}
+
+
+def checker():
+    java = shutil.which("java")
+    reason = None
+    if not java:
+        reason = "no Java (Debian's default-jre-headless)"
+    elif not VNU.exists():
+        reason = "no Nu HTML checker (npm ci --prefix tests/browser)"
+    if reason:
+        if IN_CI:
+            pytest.fail(f"the HTML check cannot run: {reason}", pytrace=False)
+        pytest.skip(f"HTML check skipped: {reason}")
+    return [java, "-jar", str(VNU)]
+
+
+def test_every_public_page_is_valid_html_in_every_language(client, demo, tmp_path):
+    command = checker()
+    files = {}
+    for name, address in PAGES.items():
+        for lang in LANGUAGES:
+            url = address.format(lang=lang)
+            response = client.get(url)
+            assert response.status_code == 200, url
+            path = tmp_path / f"{len(files)}.html"
+            path.write_bytes(response.content)
+            files[str(path)] = url
+    run = subprocess.run(
+        [*command, "--format", "json", "--stdout", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(run.stdout)["messages"]
+    errors = [
+        f"{files.get(m.get('url', '').removeprefix('file:'), m.get('url'))}: "
+        f"line {m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "fatal"
+    ]
+    assert errors == [], "\n".join(errors)
