@@ -13,11 +13,16 @@ from access import scope
 
 
 class ChangesHelper(HistoricalRecordContextHelper):
-    """Leaves out a text that went from unset to empty: no reader would call it a change."""
+    """Leaves out a text that went from unset to empty: no reader would call it a
+    change; and shows an unset value as empty, not as Python's English "None"."""
 
     def context_for_delta_changes(self, delta):
         changes = [change for change in delta.changes if change.old or change.new]
         return super().context_for_delta_changes(dataclasses.replace(delta, changes=changes))
+
+    def prepare_delta_change_value(self, change, value):
+        value = super().prepare_delta_change_value(change, value)
+        return "" if value is None else value
 
 
 class HistoryAdmin(SimpleHistoryAdmin):

@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
-    "axes",
+    "access.logins.LoginRecordsConfig",  # django-axes
     "csp",
     # The layers, lowest first (docs/architecture.md): each imports only
     # those listed before it.

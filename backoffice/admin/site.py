@@ -1,8 +1,23 @@
-"""The base app's records in the back-office: the feedback visitors send."""
+"""The site's own records in the back-office: the feedback visitors send,
+and django-axes' login records with their columns named in every language."""
 
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from portal.models import Feedback
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LoginAttemptAdmin(AccessAttemptAdmin):
+    """django-axes' own, but for its "status" column, which it leaves unnamed (English)."""
+
+    @admin.display(description=_("status"))
+    def status(self, obj):
+        return super().status(obj)
 
 
 @admin.register(Feedback)
