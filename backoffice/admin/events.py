@@ -127,19 +127,24 @@ class EventRoleInline(TranslatedStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class VersionedForm(VersionedFormMixin, TranslatedModelForm):
+    pass
+
+
 class MoUInline(TranslatedStackedInline):
+    # Versioned here as on the MoU's own page: an event page opened before
+    # someone saved one of its MoUs must not put the MoU's old text back.
+    form = VersionedForm
     model = MoU
-    fields = ("title", "purpose", ("signed_on", "status"))
+    fields = ("title", "purpose", ("signed_on", "status"), "opened_version")
     extra = 0
     show_change_link = True
     verbose_name_plural = _("MoUs signed at the event (add their parties on the MoU's page)")
 
 
 FIGURE_ROWS = [(name, f"{name}_qualifier") for name in Event.FIGURES]
-
-
-class VersionedForm(VersionedFormMixin, TranslatedModelForm):
-    pass
+# The form prefix of the event page's MoUs (Event.agreements).
+MOUS = "agreements"
 
 
 @admin.register(Event)
@@ -196,11 +201,34 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
     )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        # "Save as new" copies last year's event: the copy needs a slug of its own.
+        # "Save as new" copies last year's event: the copy needs a slug of its
+        # own, and the MoUs signed at the original stay with it.
         if request.method == "POST" and "_saveasnew" in request.POST:
             request.POST = request.POST.copy()
             request.POST["slug"] = ""
+            request.POST[f"{MOUS}-TOTAL_FORMS"] = request.POST[f"{MOUS}-INITIAL_FORMS"] = "0"
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if "_saveasnew" in request.POST:
+            self._roles_to_the_copys_sessions(request, form.instance, formsets)
+
+    @staticmethod
+    def _roles_to_the_copys_sessions(request, copy, formsets):
+        """The copied roles named the original's sessions: name the copy's own.
+
+        A role whose session was left out of the copy keeps no session.
+        """
+        (sessions,) = (formset for formset in formsets if formset.model is Session)
+        copied = {}
+        for index, session_form in enumerate(sessions.forms):
+            original = request.POST.get(f"{sessions.prefix}-{index}-id", "")
+            if original.isdecimal() and session_form.instance.pk:
+                copied[int(original)] = session_form.instance
+        for role in copy.roles.exclude(session=None).exclude(session__event=copy):
+            role.session = copied.get(role.session_id)
+            role.save(update_fields=["session"])
 
     object_history_template = "admin/events/event/object_history.html"
 

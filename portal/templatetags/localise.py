@@ -38,7 +38,7 @@ def gregorian_date(value):
 
 @register.filter
 def html_datetime(value):
-    """A date, or an aware datetime to the second with its offset, as HTML's <time datetime> takes it.
+    """A date, or an aware datetime to the second with its offset, for <time datetime>.
 
     (Django's "c" format writes microseconds, more than the three fraction
     digits HTML allows.)

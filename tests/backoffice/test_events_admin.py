@@ -7,14 +7,18 @@ from django.urls import reverse
 
 from events.models import B2BMeeting, Event, EventRole, MoU, Session
 from orgs.models import Organisation
-from tests.admin_forms import event_form, form_errors, inline_rows, mou_form
+from tests.admin_forms import change_form, event_form, form_errors, inline_rows, mou_form
 from tests.factories import (
     B2BMeetingFactory,
     DistrictFactory,
     EventFactory,
+    EventOrganiserFactory,
+    EventRoleFactory,
+    MoUFactory,
     OrganisationFactory,
     PersonFactory,
     SchemeFactory,
+    SessionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +287,28 @@ def test_a_search_finds_an_organisation_by_its_persian_name_typed_with_arabic_le
     OrganisationFactory(name_en="Pune exporters' association")
     response = admin_client.get(reverse("admin:orgs_organisation_changelist"), {"q": "ايران"})
     assert list(response.context["cl"].result_list) == [chamber]
+
+
+def test_save_as_new_gives_the_copy_its_own_sessions_and_leaves_the_mous(admin_client):
+    """The copy's roles name the copy's sessions, not the original's (issue 15, point 12),
+    and the MoUs signed at the original stay with it."""
+    last_year = EventFactory(title_en="2nd International Buyer-Seller Meet")
+    EventOrganiserFactory(event=last_year)
+    inaugural = SessionFactory(event=last_year, kind=Session.Kind.INAUGURAL, title_en="Inaugural")
+    role = EventRoleFactory(event=last_year, session=inaugural)
+    mou = MoUFactory(event=last_year)
+    url = reverse("admin:events_event_change", args=[last_year.pk])
+    data = change_form(admin_client, url)
+    data.update(_saveasnew="1", title_en="3rd International Buyer-Seller Meet")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    copy = Event.objects.exclude(pk=last_year.pk).get()
+    (copied_session,) = copy.sessions.all()
+    assert copied_session.pk != inaugural.pk and copied_session.title_en == "Inaugural"
+    (copied_role,) = copy.roles.all()
+    assert copied_role.session == copied_session
+    # Deleting last year's session takes only last year's role with it.
+    inaugural.delete()
+    assert EventRole.objects.filter(pk=copied_role.pk).exists()
+    assert not EventRole.objects.filter(pk=role.pk).exists()
+    assert list(copy.agreements.all()) == [] and list(last_year.agreements.all()) == [mou]

@@ -75,3 +75,28 @@ def test_an_organisation_that_organises_events_cannot_be_deleted(client, bodies)
     assert "DIEP-UP) – Organiser, Export promotion review meeting, Lucknow" in page.content.decode()
     client.post(url, {"post": "yes"})
     assert Organisation.objects.filter(pk=bodies.up.pk).exists()
+
+
+def test_an_mou_saved_on_its_own_page_is_not_undone_from_the_events_page(client, bodies):
+    """The MoU forms on an event's page carry their version too (issue 15, point 11)."""
+    event_url = reverse("admin:events_event_change", args=[bodies.pune.pk])
+    client.force_login(bodies.clerk)
+    opened = change_form(client, event_url)
+    # Meanwhile the publisher rewrites the MoU's purpose on the MoU's own page.
+    mou = bodies.pune.agreements.get()
+    mou_url = reverse("admin:events_mou_change", args=[mou.pk])
+    client.force_login(bodies.publisher)
+    on_its_page = change_form(client, mou_url)
+    on_its_page["purpose_en"] = "Joint export promotion of Pune engineering firms."
+    assert client.post(mou_url, on_its_page).status_code == 302
+    # The clerk saves the event page opened before, changing only the title.
+    client.force_login(bodies.clerk)
+    opened["title_en"] = "2nd International Buyer-Seller Meet, Pune (revised)"
+    response = client.post(event_url, opened)
+    assert response.status_code == 200
+    errors = [str(e) for f in response.context["inline_admin_formsets"] for e in f.formset.errors]
+    assert any("mssidc-publisher" in error for error in errors)
+    mou.refresh_from_db()
+    assert mou.purpose_en == "Joint export promotion of Pune engineering firms."
+    bodies.pune.refresh_from_db()
+    assert not bodies.pune.title_en.endswith("(revised)")
