@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "import_export",
     "simple_history",
     "access.logins.LoginRecordsConfig",  # django-axes
@@ -332,3 +334,24 @@ else:
 PUBLIC_PAGE_CACHE_SECONDS = int(
     os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else str(10 * 60))
 )
+
+# The read-only JSON API (public.api): open data, JSON only, no sessions or
+# logins (nothing there is private), every refusal as {"error": "..."}.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "public.api.views.error_as_json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "MSME export events: open data",
+    "DESCRIPTION": (
+        "Published buyer-seller meets, workshops, review meetings and conferences, the "
+        "organisations behind them and the MoUs signed, in English, Hindi, Marathi and Persian."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}

@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from backoffice import reports as report_views
 from backoffice.views import AdminJavaScriptCatalog
 from portal.page_cache import cache_public_page
-from public import api
 from public.sitemaps import SITEMAPS
 from public.views import site as site_views
 
@@ -31,7 +30,7 @@ urlpatterns = [
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
     path("healthz", site_views.healthz, name="healthz"),
-    path("api/events/", cache_public_page(api.event_list), name="api-events"),
+    path("api/", include("public.api.urls")),
 ]
 
 # The public portal: every page under its language, /en/, /hi/, /mr/, /fa/.

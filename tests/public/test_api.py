@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
 from orgs.models import Person
-from public import api
+from public.api import views as api
 from tests.factories import DistrictFactory, EventFactory, ListedEventFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
