@@ -1,12 +1,13 @@
-"""The back-office's Reports page and its "export selected" actions."""
+"""The back-office's Reports page and its "export selected" admin actions."""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from access import scope
+from backoffice.forms import ReportForm
 from events.exporters import EXPORTERS
 from portal.reports.formats import response
 
@@ -19,11 +20,7 @@ def check_permission(request):
 
 
 def reports(request):
-    """A form (report, filters, language, format); a valid one downloads the file."""
-    from backoffice.forms import (
-        ReportForm,  # the form lists exporters, which import this module's app
-    )
-
+    """A form (report, its options, filters, language, format); a valid one downloads the file."""
     check_permission(request)
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
@@ -42,9 +39,16 @@ def reports(request):
 def _export_action(fmt, description):
     @admin.action(description=description)
     def export(modeladmin, request, queryset):
+        """The selected rows, as the ModelAdmin's own report (its `exporter`)."""
         check_permission(request)
-        exporter_class = next(e for e in EXPORTERS.values() if e.model is modeladmin.model)
-        return response(exporter_class(within=queryset).table(get_language()), fmt)
+        exporter_class = getattr(modeladmin, "exporter", None)
+        if exporter_class is None or exporter_class.model is not modeladmin.model:
+            raise ImproperlyConfigured(
+                f"{type(modeladmin).__name__} offers export actions: name its exporter "
+                f"(an exporter of {modeladmin.model.__name__} records)."
+            )
+        exporter = exporter_class(within=queryset)
+        return response(exporter.table(get_language()), fmt)
 
     export.__name__ = f"export_selected_{fmt}"
     return export

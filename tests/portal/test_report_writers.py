@@ -11,8 +11,9 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from events.exporters import EXPORTERS, MeetingsRegister, Table
+from events.exporters import EXPORTERS, MeetingsRegister
 from portal.reports.csv_writer import csv_bytes, python_chunks
+from portal.reports.exporter import Table
 from portal.reports.formats import write
 from tests.factories import B2BMeetingFactory, EventFactory, OrganisationFactory
 
