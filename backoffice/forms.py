@@ -96,15 +96,19 @@ class ReportForm(forms.Form):
             status=data["status"],
         )
 
-    def exporter(self, within=None):
-        """The chosen report with its options and filters, of the records `within` if given."""
+    def exporter(self, scope=None):
+        """The chosen report with its options and filters, reading through `scope`.
+
+        `scope` is the user's (access.scope.UserScope); none is every record,
+        for the management command.
+        """
         exporter_class = EXPORTERS[self.cleaned_data["report"]]
         options = {
             name: self.cleaned_data[name]
             for name in exporter_class.form_fields()
             if self.cleaned_data.get(name) not in (None, "")
         }
-        return exporter_class(self.filters(), within=within, **options)
+        return exporter_class(self.filters(), scope=scope, **options)
 
-    def table(self, within=None):
-        return self.exporter(within).table(self.cleaned_data["language"])
+    def table(self, scope=None):
+        return self.exporter(scope).table(self.cleaned_data["language"])

@@ -1,4 +1,8 @@
-"""The back-office's Reports page and its "export selected" admin actions."""
+"""The back-office's Reports page and its "export selected" admin actions.
+
+Both hand the exporter the official's scope (access.scope.UserScope): every
+record a report reads is one the official may see in the back-office.
+"""
 
 from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
@@ -6,9 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from access import scope
+from access.scope import UserScope
 from backoffice.forms import ReportForm
-from events.exporters import EXPORTERS
 from portal.reports.formats import response
 
 PERMISSION = "events.export_reports"
@@ -24,10 +27,7 @@ def reports(request):
     check_permission(request)
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
-        # Only what the official may see in the back-office (access.scope).
-        model = EXPORTERS[form.cleaned_data["report"]].model
-        within = scope.limit(model._default_manager.all(), request.user)
-        return response(form.table(within), form.cleaned_data["format"])
+        return response(form.table(UserScope(request.user)), form.cleaned_data["format"])
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),
@@ -47,7 +47,7 @@ def _export_action(fmt, description):
                 f"{type(modeladmin).__name__} offers export actions: name its exporter "
                 f"(an exporter of {modeladmin.model.__name__} records)."
             )
-        exporter = exporter_class(within=queryset)
+        exporter = exporter_class(scope=UserScope(request.user), within=queryset)
         return response(exporter.table(get_language()), fmt)
 
     export.__name__ = f"export_selected_{fmt}"

@@ -50,7 +50,7 @@ class ReportFilters:
         return q
 
     def events(self, events: QuerySet[Event]) -> QuerySet[Event]:
-        """Those of `events` (an exporter's `read(Event)`) the filters keep."""
+        """Those of `events` (an exporter's, already in the user's scope) the filters keep."""
         condition = self.events_q()
         if not condition:
             return events

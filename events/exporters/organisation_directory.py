@@ -12,7 +12,12 @@ from .filters import EventsExporter
 
 
 class OrganisationDirectory(EventsExporter):
-    """Organisations; with event filters, those that organised, met or signed at those events."""
+    """Organisations; with event filters, those that organised, met or signed at those events.
+
+    The events, meetings, organiser links and MoU parties it looks through
+    are the user's (`read`): someone else's draft event does not show who
+    met or signed there.
+    """
 
     slug = "organisations"
     verbose_name = gettext_lazy("Organisation directory")

@@ -11,19 +11,39 @@ and the filters, to a writer (`portal.reports.formats`), which owns the
 format. A report whose rows are one SQL query also gives that query
 (`values_queryset()`), so that a writer may let the database write them.
 
-Every queryset an exporter reads starts at `read(model)`.
+Scope is one rule, kept here: every queryset an exporter reads starts at
+`read(model)`, which hands the model's rows to the user's scope before any
+filter. The scope is any object with `limit(queryset)` (the back-office
+passes access.scope.UserScope; this layer knows nothing of access); none is
+everything, for scheduled runs and the bench.
 """
 
 import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from django import forms
 from django.db.models import Case, CharField, ExpressionWrapper, F, Model, QuerySet, Value, When
 from django.utils import timezone, translation
 
 from portal.listing import as_shown
+
+
+class Scope(Protocol):
+    """Which rows of a queryset a user may read."""
+
+    def limit(self, queryset: QuerySet) -> QuerySet: ...
+
+
+class Everything:
+    """The scope of a run with no user (the management command, the bench): every row."""
+
+    def limit(self, queryset):
+        return queryset
+
+
+EVERYTHING = Everything()
 
 
 class NoFilters:
@@ -63,6 +83,7 @@ class Exporter:
         self,
         filters=None,
         *,
+        scope: Scope | None = None,
         within: QuerySet | None = None,
         **options,
     ):
@@ -70,6 +91,7 @@ class Exporter:
         if unknown:
             raise TypeError(f"{type(self).__name__} has no option {', '.join(sorted(unknown))}")
         self.filters = filters if filters is not None else self.filters_class()
+        self.scope = scope if scope is not None else EVERYTHING
         # The admin's "export selected": only these records of `model`.
         self.within = within
         self.options = options
@@ -86,12 +108,12 @@ class Exporter:
         return {}
 
     def read(self, model: type[Model]) -> QuerySet:
-        """The rows of `model`: every queryset an exporter reads starts here."""
+        """The rows of `model` in the user's scope: every queryset an exporter reads starts here."""
         # _default_manager: Django's documented handle on any model's manager.
-        return model._default_manager.all()
+        return self.scope.limit(model._default_manager.all())
 
     def records(self) -> QuerySet:
-        """The report's own records: only the selected ones if any."""
+        """The report's own records: `model`'s in scope, only the selected ones if any."""
         records = self.read(self.model)
         if self.within is not None:
             records = records.filter(pk__in=self.within.values("pk"))

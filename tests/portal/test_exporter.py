@@ -1,10 +1,10 @@
-"""The exporters' base: options from its own form fields, a selection."""
+"""The exporters' base: options from its own form fields, the scope on every read, a selection."""
 
 import pytest
 from django import forms
 
 from portal.models import Feedback
-from portal.reports.exporter import Exporter
+from portal.reports.exporter import EVERYTHING, Exporter
 from tests.factories import FeedbackFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,17 @@ class FeedbackList(Exporter):
             yield (message.name, message.language)
 
 
+class OnlyHindi:
+    """A scope: the messages written in Hindi; it notes every queryset it is asked about."""
+
+    def __init__(self):
+        self.asked = []
+
+    def limit(self, queryset):
+        self.asked.append(queryset.model)
+        return queryset.filter(language="hi")
+
+
 @pytest.fixture
 def messages():
     return {
@@ -46,16 +57,24 @@ def rows(exporter):
     return table.header, list(table.rows)
 
 
-def test_an_exporter_reads_every_record(messages):
+def test_without_a_scope_an_exporter_reads_every_record(messages):
+    assert FeedbackList().scope is EVERYTHING
     assert rows(FeedbackList()) == (
         ["Name", "Language"],
         [("Ravi", "hi"), ("Sachin", "mr"), ("Meena", "hi")],
     )
 
 
-def test_a_selection_and_an_option(messages):
+def test_every_read_goes_through_the_scope_before_any_filter(messages):
+    scope = OnlyHindi()
+    _header, found = rows(FeedbackList(scope=scope, handled_only=True))
+    assert found == [("Ravi", "hi")]
+    assert scope.asked == [Feedback]
+
+
+def test_a_selection_stays_within_the_scope(messages):
     chosen = Feedback.objects.filter(pk__in=[messages["hi"].pk, messages["mr"].pk])
-    _header, found = rows(FeedbackList(within=chosen, handled_only=True))
+    _header, found = rows(FeedbackList(scope=OnlyHindi(), within=chosen))
     assert found == [("Ravi", "hi")]
 
 

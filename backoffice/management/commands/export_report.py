@@ -47,6 +47,7 @@ class Command(BaseCommand):
         if not form.is_valid():
             errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
             raise CommandError(errors)
+        # A scheduled run has no user: every record (the back-office passes the user's scope).
         table, fmt = form.table(), form.cleaned_data["format"]
         if options["output"] == "-":
             write(table, fmt, sys.stdout.buffer)
