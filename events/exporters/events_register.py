@@ -10,6 +10,17 @@ from portal.reports.exporter import joined
 from ..models import B2BMeeting, Event, EventOrganiser, MoU, Qualifier
 from .filters import EventsExporter
 
+# The headline figures' column headers, written as headers (the model's field
+# names are lower case: "MSMEs" must not become "Msmes").
+FIGURE_HEADERS = {
+    "participants": gettext_lazy("Participants"),
+    "msmes": gettext_lazy("MSMEs"),
+    "foreign_buyers": gettext_lazy("Foreign buyers"),
+    "buyer_countries": gettext_lazy("Buyer countries"),
+    "b2b_meetings": gettext_lazy("B2B meetings"),
+    "mous": gettext_lazy("MoUs"),
+}
+
 
 class EventsRegister(EventsExporter):
     """Dates, place, schemes, organisers, publication, reported figures, recorded outcomes."""
@@ -28,7 +39,6 @@ class EventsRegister(EventsExporter):
         )
 
     def header(self):
-        fields = [Event._meta.get_field(name).verbose_name for name in Event.FIGURES]
         return [
             _("Title"),
             _("Kind"),
@@ -41,7 +51,7 @@ class EventsRegister(EventsExporter):
             _("Schemes"),
             _("Organisers"),
             _("Publication"),
-            *(str(label).capitalize() for label in fields),
+            *(FIGURE_HEADERS[name] for name in Event.FIGURES),
             _("Figures not exact"),
             _("B2B meetings recorded"),
             _("MoUs recorded"),

@@ -11,6 +11,16 @@ from portal.listing import as_shown
 from ..models import B2BMeeting, Event, MoU
 from .filters import EventsExporter
 
+# The reported figures' column headers, each written whole for translators.
+REPORTED_HEADERS = {
+    "participants": gettext_lazy("Participants (reported)"),
+    "msmes": gettext_lazy("MSMEs (reported)"),
+    "foreign_buyers": gettext_lazy("Foreign buyers (reported)"),
+    "buyer_countries": gettext_lazy("Buyer countries (reported)"),
+    "b2b_meetings": gettext_lazy("B2B meetings (reported)"),
+    "mous": gettext_lazy("MoUs (reported)"),
+}
+
 
 class OutcomesSummary(EventsExporter):
     """Per scheme, state or quarter: events, reported figures, recorded outcomes.
@@ -151,11 +161,10 @@ class OutcomesSummary(EventsExporter):
     def header(self):
         *_rest, currencies = self.summary()
         group_label = dict(self.Grouping.choices).get(self.grouping, "")
-        figures = [Event._meta.get_field(name).verbose_name for name in self.FIGURES]
         return [
             group_label,
             _("Events"),
-            *(f"{str(label).capitalize()} ({_('reported')})" for label in figures),
+            *(REPORTED_HEADERS[name] for name in self.FIGURES),
             _("B2B meetings recorded"),
             _("MoUs recorded"),
             *(_("B2B value (%(currency)s)") % {"currency": c} for c in currencies),

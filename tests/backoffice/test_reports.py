@@ -112,7 +112,7 @@ def test_the_outcomes_summary_per_scheme_has_the_known_sums(built):
     by_label = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     ramp, odop, total = by_label["RAMP"], by_label["ODOP"], by_label["Total"]
     assert ramp["Events"] == 2 and odop["Events"] == 1 and total["Events"] == 3
-    assert ramp["Msmes (reported)"] == 320
+    assert ramp["MSMEs (reported)"] == 320
     assert odop["Participants (reported)"] == 180
     assert ramp["B2B meetings recorded"] == 5 and ramp["MoUs recorded"] == 2
     assert ramp["B2B value (INR)"] == Decimal("3001.50")
