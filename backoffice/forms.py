@@ -1,32 +1,40 @@
-"""Forms of the events app."""
+"""The back-office's forms: the Reports page's."""
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from events.exporters import EXPORTERS, OutcomesSummary, ReportFilters
+from events.exporters import EXPORTERS, ReportFilters
 from events.models import Event, Scheme
 from orgs.models import Organisation, Region
 from portal.l10n import ascii_digits
 from portal.reports.formats import FORMAT_CHOICES
 
 
-class ReportForm(forms.Form):
-    """A report, its filters, language and format: the admin page and the command's options.
+def option_fields():
+    """Every report's own form fields (`Exporter.form_fields`), by name."""
+    fields = {}
+    for exporter in EXPORTERS.values():
+        for name, field in exporter.form_fields().items():
+            if name in fields or name in ReportForm.base_fields:
+                raise ImproperlyConfigured(f"Two report fields are named {name!r}.")
+            fields[name] = field
+    return fields
 
-    Records are chosen by their slug, which the command takes as well.
+
+class ReportForm(forms.Form):
+    """A report, its own options, filters, language and format: the admin page and the command's.
+
+    Each report's options are the fields its exporter declares, offered after
+    the choice of report. Records are chosen by their slug, which the command
+    takes as well.
     """
 
     report = forms.ChoiceField(
         label=_("Report"),
         choices=[(slug, exporter.verbose_name) for slug, exporter in EXPORTERS.items()],
-    )
-    group_by = forms.ChoiceField(
-        label=_("Outcomes grouped by"),
-        choices=OutcomesSummary.Grouping.choices,
-        initial=OutcomesSummary.Grouping.SCHEME,
-        required=False,
     )
     date_from = forms.DateField(label=_("Events from"), required=False)
     date_to = forms.DateField(label=_("Events to"), required=False)
@@ -58,6 +66,8 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        report, *others = self.fields.items()
+        self.fields = dict([report, *option_fields().items(), *others])
         self.fields["language"].initial = get_language()
         if self.is_bound:
             # Dates typed with Devanagari or Persian digits.
@@ -86,12 +96,19 @@ class ReportForm(forms.Form):
             status=data["status"],
         )
 
-    def exporter(self, within=None):
-        exporter_class = EXPORTERS[self.cleaned_data["report"]]
-        options = {}
-        if exporter_class is OutcomesSummary:
-            options["grouping"] = self.cleaned_data["group_by"] or OutcomesSummary.Grouping.SCHEME
-        return exporter_class(self.filters(), within=within, **options)
+    def exporter(self, scope=None):
+        """The chosen report with its options and filters, reading through `scope`.
 
-    def table(self, within=None):
-        return self.exporter(within).table(self.cleaned_data["language"])
+        `scope` is the user's (access.scope.UserScope); none is every record,
+        for the management command.
+        """
+        exporter_class = EXPORTERS[self.cleaned_data["report"]]
+        options = {
+            name: self.cleaned_data[name]
+            for name in exporter_class.form_fields()
+            if self.cleaned_data.get(name) not in (None, "")
+        }
+        return exporter_class(self.filters(), scope=scope, **options)
+
+    def table(self, scope=None):
+        return self.exporter(scope).table(self.cleaned_data["language"])

@@ -1,13 +1,17 @@
-"""The back-office's Reports page and its "export selected" actions."""
+"""The back-office's Reports page and its "export selected" admin actions.
+
+Both hand the exporter the official's scope (access.scope.UserScope): every
+record a report reads is one the official may see in the back-office.
+"""
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from access import scope
-from events.exporters import EXPORTERS
+from access.scope import UserScope
+from backoffice.forms import ReportForm
 from portal.reports.formats import response
 
 PERMISSION = "events.export_reports"
@@ -19,18 +23,11 @@ def check_permission(request):
 
 
 def reports(request):
-    """A form (report, filters, language, format); a valid one downloads the file."""
-    from backoffice.forms import (
-        ReportForm,  # the form lists exporters, which import this module's app
-    )
-
+    """A form (report, its options, filters, language, format); a valid one downloads the file."""
     check_permission(request)
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
-        # Only what the official may see in the back-office (access.scope).
-        model = EXPORTERS[form.cleaned_data["report"]].model
-        within = scope.limit(model._default_manager.all(), request.user)
-        return response(form.table(within), form.cleaned_data["format"])
+        return response(form.table(UserScope(request.user)), form.cleaned_data["format"])
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),
@@ -42,9 +39,16 @@ def reports(request):
 def _export_action(fmt, description):
     @admin.action(description=description)
     def export(modeladmin, request, queryset):
+        """The selected rows, as the ModelAdmin's own report (its `exporter`)."""
         check_permission(request)
-        exporter_class = next(e for e in EXPORTERS.values() if e.model is modeladmin.model)
-        return response(exporter_class(within=queryset).table(get_language()), fmt)
+        exporter_class = getattr(modeladmin, "exporter", None)
+        if exporter_class is None or exporter_class.model is not modeladmin.model:
+            raise ImproperlyConfigured(
+                f"{type(modeladmin).__name__} offers export actions: name its exporter "
+                f"(an exporter of {modeladmin.model.__name__} records)."
+            )
+        exporter = exporter_class(scope=UserScope(request.user), within=queryset)
+        return response(exporter.table(get_language()), fmt)
 
     export.__name__ = f"export_selected_{fmt}"
     return export

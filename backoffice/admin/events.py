@@ -22,6 +22,7 @@ from backoffice.translated import (
     TranslatedStackedInline,
     translated,
 )
+from events.exporters import EventsRegister, MeetingsRegister, MoURegister
 from events.history import part_changes
 from events.importers import MoUResource
 from events.models import (
@@ -163,6 +164,7 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
     save_on_top = True
     inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
+    exporter = EventsRegister  # what "export selected" writes
     fieldsets = (
         (
             None,
@@ -329,6 +331,7 @@ class MoUAdmin(SummariesOnceAdmin, ImportAdminMixin, ScopedAdmin, TranslatedAdmi
     readonly_fields = ("created_at", "updated_at")
     inlines = (MoUPartyInline,)
     actions = EXPORT_ACTIONS
+    exporter = MoURegister
     fieldsets = (
         (None, {"fields": ("title", "slug", "event", ("signed_on", "status"), "opened_version")}),
         (_("Content"), {"fields": ("purpose", "activities", "document")}),
@@ -348,3 +351,4 @@ class B2BMeetingAdmin(SummariesOnceAdmin, BigTableAdmin, MeetingImportAdminMixin
     autocomplete_fields = ("event", "buyer", "seller", "mou")
     readonly_fields = ("created_at", "updated_at")
     actions = EXPORT_ACTIONS
+    exporter = MeetingsRegister

@@ -7,6 +7,7 @@ from backoffice.importing import ImportAdminMixin
 from backoffice.reports import EXPORT_ACTIONS
 from backoffice.scoped import DirectoryAdmin
 from backoffice.translated import FOLDED_SEARCH, TranslatedAdmin, translated
+from events.exporters import OrganisationDirectory
 from orgs.importers import OrganisationResource, PersonResource
 from orgs.models import Country, Organisation, Person, Region, Sector
 
@@ -71,6 +72,7 @@ class OrganisationAdmin(SummariesOnceAdmin, ImportAdminMixin, DirectoryAdmin, Tr
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("created_at", "updated_at")
     actions = EXPORT_ACTIONS
+    exporter = OrganisationDirectory  # what "export selected" writes
 
 
 @admin.register(Person)

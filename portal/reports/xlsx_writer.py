@@ -14,7 +14,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .csv_writer import neutralised
+from .csv_writer import DEFUSED_STARTS, EXTRA_STARTS
 
 SAMPLE_ROWS = 200
 MIN_WIDTH, MAX_WIDTH = 8, 60
@@ -23,6 +23,17 @@ NUMBER_FORMATS = {
     datetime.date: "yyyy-mm-dd",
     decimal.Decimal: "#,##0.00",
 }
+# The text cells the CSV quotes get a leading "'" here too: openpyxl would
+# store one starting with "=" as a formula, and a sheet saved again as CSV
+# carries the others. (No "|" needs escaping: a text cell is never run.)
+FORMULA_STARTS = DEFUSED_STARTS + EXTRA_STARTS
+
+
+def neutralised(value):
+    """A text cell a spreadsheet shows as written: a leading quote stops the formula."""
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def width(value):

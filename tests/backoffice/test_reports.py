@@ -6,12 +6,16 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from backoffice.forms import ReportForm
+from backoffice.reports import export_selected_csv
 from events.exporters import (
     EXPORTERS,
     EventsRegister,
@@ -22,6 +26,7 @@ from events.exporters import (
     ReportFilters,
 )
 from events.models import B2BMeeting, Event, MoU, Scheme
+from orgs.models import Organisation
 from tests.factories import (
     B2BMeetingFactory,
     DistrictFactory,
@@ -86,7 +91,7 @@ def test_the_events_register_of_the_demo_holds_the_pune_meet_with_typed_figures(
 
 
 def test_the_outcomes_summary_of_the_demo_adds_up(demo):
-    _header, rows = rows_of(OutcomesSummary(grouping="scheme"))
+    _header, rows = rows_of(OutcomesSummary(group_by="scheme"))
     total = rows[-1]
     assert total[0] == "Total"
     assert total[1] == Event.objects.count()
@@ -98,11 +103,11 @@ def test_the_outcomes_summary_of_the_demo_adds_up(demo):
 
 
 def test_the_outcomes_summary_per_scheme_has_the_known_sums(built):
-    header, rows = rows_of(OutcomesSummary(grouping="scheme"))
+    header, rows = rows_of(OutcomesSummary(group_by="scheme"))
     by_label = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     ramp, odop, total = by_label["RAMP"], by_label["ODOP"], by_label["Total"]
     assert ramp["Events"] == 2 and odop["Events"] == 1 and total["Events"] == 3
-    assert ramp["Msmes (reported)"] == 320
+    assert ramp["MSMEs (reported)"] == 320
     assert odop["Participants (reported)"] == 180
     assert ramp["B2B meetings recorded"] == 5 and ramp["MoUs recorded"] == 2
     assert ramp["B2B value (INR)"] == Decimal("3001.50")
@@ -112,13 +117,13 @@ def test_the_outcomes_summary_per_scheme_has_the_known_sums(built):
 
 
 def test_the_outcomes_summary_per_state_and_quarter(built):
-    _header, rows = rows_of(OutcomesSummary(grouping="state"))
+    _header, rows = rows_of(OutcomesSummary(group_by="state"))
     assert [(row[0], row[1]) for row in rows] == [
         ("Maharashtra", 2),
         ("No state", 1),
         ("Total", 3),
     ]
-    _header, rows = rows_of(OutcomesSummary(grouping="quarter"))
+    _header, rows = rows_of(OutcomesSummary(group_by="quarter"))
     assert [(row[0], row[1]) for row in rows] == [("2025 Q4", 1), ("2026 Q1", 2), ("Total", 3)]
 
 
@@ -234,3 +239,48 @@ class TestReportsPage:
         )
         body = b"".join(response.streaming_content).decode("utf-8-sig")
         assert len(list(csv.reader(io.StringIO(body)))) == 3
+
+
+def test_the_form_offers_each_reports_own_fields_after_the_choice_of_report():
+    form = ReportForm()
+    assert list(form.fields)[:2] == ["report", "group_by"]
+    assert form.fields["group_by"].label == "Outcomes grouped by"
+    # The chosen report gets its own options, and no other report's.
+    data = {"report": "outcomes", "group_by": "quarter", "language": "en", "format": "csv"}
+    form = ReportForm(data)
+    assert form.is_valid(), form.errors
+    assert form.exporter().grouping == "quarter"
+    form = ReportForm({**data, "report": "events"})
+    assert form.is_valid() and form.exporter().options == {}
+    form = ReportForm({**data, "group_by": ""})
+    assert form.is_valid() and form.exporter().grouping == "scheme"
+
+
+def test_each_list_with_export_actions_names_its_own_exporter():
+    offering = []
+    for model in apps.get_models():
+        if not admin.site.is_registered(model):
+            continue
+        model_admin = admin.site.get_model_admin(model)
+        if export_selected_csv in model_admin.actions:
+            assert model_admin.exporter.model is model, model
+            assert model_admin.exporter in EXPORTERS.values()
+            offering.append(model)
+    assert set(offering) == {Event, MoU, B2BMeeting, Organisation}
+
+
+@pytest.mark.parametrize("model", [Event, MoU, B2BMeeting, Organisation])
+def test_export_selected_writes_the_lists_own_report_of_the_selected_rows(
+    admin_client, built, model
+):
+    if model is Organisation:
+        OrganisationFactory(name_en="Not chosen")
+    chosen = model.objects.order_by("pk").first()
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    response = admin_client.post(
+        url, {"action": "export_selected_csv", "_selected_action": [chosen.pk]}
+    )
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    exporter = admin.site.get_model_admin(model).exporter
+    assert rows[0] == exporter().table("en").header
+    assert len(rows) == 2

@@ -9,10 +9,12 @@ import subprocess
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from openpyxl import load_workbook
 
-from events.exporters import EXPORTERS, MeetingsRegister, Table
+from events.exporters import EXPORTERS, MeetingsRegister
 from portal.reports.csv_writer import csv_bytes, python_chunks
+from portal.reports.exporter import Table
 from portal.reports.formats import write
 from tests.factories import B2BMeetingFactory, EventFactory, OrganisationFactory
 
@@ -71,6 +73,69 @@ def test_csv_of_the_register_is_the_same_through_copy_and_through_python(meeting
     assert through_writer[1][3] == '\'=HYPERLINK("x")' and through_writer[1][5] == "'-T1"
     assert through_writer[1][4] == "2025-11-06 10:30"
     assert through_writer[1][8] == "12.50"
+
+
+# Cells a spreadsheet would run, and some that only look like it.
+HOSTILE = [
+    "=1+1",
+    "=cmd|' /C calc'!A0",
+    "+91 20",
+    "-2",
+    "-1,000.50",
+    "-2\n",
+    "-x|y",
+    "@SUM(A1)",
+    "|x",
+    "%x",
+    "\tx",
+    "\rx",
+    "\t=x|y",
+    "a|b",
+    "'=x",
+    " =x",
+    'say "=hi", twice',
+    "۱=۲",
+]
+
+
+def guarded(text):
+    """The CSV guard, spelled out: defusedcsv's rule, and tab, CR and text like "-2" too."""
+    if text[:1] in ("=", "+", "-", "@", "|", "%"):
+        return "'" + text.replace("|", "\\|")
+    if text[:1] in ("\t", "\r"):
+        return "'" + text
+    return text
+
+
+def test_csv_guard_is_defusedcsvs_rule_with_tab_carriage_return_and_text_numbers():
+    rows = read_csv(written(table([(text, None, -1, Decimal("-2.5")) for text in HOSTILE]), "csv"))
+    assert [row[0] for row in rows[1:]] == [guarded(text) for text in HOSTILE]
+    assert {(row[2], row[3]) for row in rows[1:]} == {("-1", "-2.5")}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's")
+def test_copy_and_python_write_hostile_cells_as_the_same_bytes():
+    # The SQL guard of the COPY path repeats defusedcsv's rule: the two must agree exactly.
+    event = EventFactory(title_en="=Pune|meet")
+    for minute, text in enumerate(HOSTILE):
+        B2BMeetingFactory(
+            event=event,
+            seller=OrganisationFactory(name_en=text),
+            table=text,
+            value=Decimal("12.50"),
+            currency="INR",
+            starts_at=datetime.datetime(2025, 11, 6, 5, minute, tzinfo=datetime.UTC),
+        )
+    through_copy = b"".join(csv_bytes(MeetingsRegister().table("en")))
+    fresh = MeetingsRegister().table("en")
+    through_python = "".join(python_chunks(fresh.header, fresh.rows)).encode()
+    # Python ends a row with CRLF (the header too, on both paths), COPY with
+    # LF; no cell holds a CRLF, and every other byte is the same.
+    header, copied = through_copy.split(b"\r\n", 1)
+    assert header + b"\n" + copied == through_python.replace(b"\r\n", b"\n")
+    rows = read_csv(through_copy)
+    assert [row[3] for row in rows[1:]] == [guarded(text) for text in HOSTILE]
+    assert {row[0] for row in rows[1:]} == {"'=Pune\\|meet"}
 
 
 def test_xlsx_has_typed_cells_a_frozen_header_and_an_autofilter():

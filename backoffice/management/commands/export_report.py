@@ -4,8 +4,14 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from backoffice.forms import ReportForm
+from backoffice.forms import ReportForm, option_fields
 from portal.reports.formats import write
+
+FILTERS = ("date_from", "date_to", "scheme", "region", "kind", "organiser", "status")
+
+
+def option(name):
+    return "--" + name.replace("_", "-")
 
 
 class Command(BaseCommand):
@@ -16,7 +22,15 @@ class Command(BaseCommand):
         parser.add_argument("report", choices=[c for c, _l in form.fields["report"].choices])
         parser.add_argument("--format", default="csv", choices=["csv", "xlsx", "pdf"])
         parser.add_argument("--language", default="en", choices=["en", "hi", "mr", "fa"])
-        parser.add_argument("--group-by", default="scheme", choices=["scheme", "state", "quarter"])
+        # Each report's own options, as its exporter declares them (e.g. --group-by).
+        for name, field in option_fields().items():
+            choices = [value for value, _label in getattr(field, "choices", []) if value != ""]
+            parser.add_argument(
+                option(name),
+                default=field.initial,
+                choices=choices or None,
+                help=f"{field.label} (its report only)",
+            )
         parser.add_argument("--date-from", help="YYYY-MM-DD: events starting on or after")
         parser.add_argument("--date-to", help="YYYY-MM-DD: events starting on or before")
         parser.add_argument("--scheme", help="the scheme's slug")
@@ -28,27 +42,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # The admin page's form checks the options: same choices, same messages.
-        form = ReportForm(
-            {
-                name: options[name.replace("-", "_")] or ""
-                for name in (
-                    "report",
-                    "format",
-                    "language",
-                    "group_by",
-                    "date_from",
-                    "date_to",
-                    "scheme",
-                    "region",
-                    "kind",
-                    "organiser",
-                    "status",
-                )
-            }
-        )
+        names = ("report", "format", "language", *option_fields(), *FILTERS)
+        form = ReportForm({name: options[name] or "" for name in names})
         if not form.is_valid():
             errors = "; ".join(f"{name}: {' '.join(e)}" for name, e in form.errors.items())
             raise CommandError(errors)
+        # A scheduled run has no user: every record (the back-office passes the user's scope).
         table, fmt = form.table(), form.cleaned_data["format"]
         if options["output"] == "-":
             write(table, fmt, sys.stdout.buffer)
