@@ -7,6 +7,7 @@ so that a machine with no Devanagari or Persian system font prints the same.
 """
 
 import datetime
+import unicodedata
 
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -51,6 +52,32 @@ def shown(value, lang):
     return value
 
 
+def direction(text):
+    """ "rtl" or "ltr", by the text's first strong letter, as dir="auto" decides.
+
+    Each cell is laid out in its own direction: an English name in a Persian
+    report keeps its full stop at its end, and a Persian one in an English
+    report reads right to left.
+    """
+    for char in str(text):
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return ""
+
+
+def cell(value, lang):
+    text = shown(value, lang)
+    return text, direction(text)
+
+
+def font_size(columns):
+    """Points, smaller the more columns an A4 landscape page must hold side by side."""
+    return max(5.5, min(8.0, 8.0 - (columns - 10) * 0.25))
+
+
 def write_pdf(table, out):
     """Write the report as a PDF into `out`, a binary file."""
     from weasyprint import HTML  # loads Pango: only when a PDF is asked for
@@ -61,7 +88,9 @@ def write_pdf(table, out):
             "reports/report.html",
             {
                 "table": table,
-                "rows": ([shown(value, lang) for value in row] for row in table.rows),
+                "header": [cell(label, lang) for label in table.header],
+                "rows": ([cell(value, lang) for value in row] for row in table.rows),
+                "font_size": font_size(len(table.header)),
                 "generated": l10n.date(timezone.now(), lang),
                 "fonts": font_faces(),
                 "lang": lang,
