@@ -5,10 +5,10 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.l10n import ascii_digits
 from events.exporters import EXPORTERS, OutcomesSummary, ReportFilters
 from events.models import Event, Scheme
 from orgs.models import Organisation, Region
+from portal.l10n import ascii_digits
 from portal.reports.formats import FORMAT_CHOICES
 
 
