@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Region, Sector
-from portal.listing import PortalFilterSet, RecordFilter
+from portal.filtering import PortalFilterSet, RecordFilter
 
 from .models import Event, MoU, MoUParty, Scheme
 

@@ -10,16 +10,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from orgs.models import Organisation, Sector
+from portal.filtering import ignored_filters
 from portal.l10n import digits
-from portal.listing import (
-    FacetChoice,
-    Listing,
-    by_count,
-    ignored_filters,
-    label_of,
-    name_columns,
-    paginate,
-)
+from portal.listing import FacetChoice, Listing, by_count, label_of, name_columns
+from portal.paging import paginate
 
 from .filters import MoUFilter
 from .models import Event, MoU, MoUParty, MoURegisterCount

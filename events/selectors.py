@@ -6,14 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from orgs.models import Organisation, Person
-from portal.listing import (
-    Listing,
-    as_shown,
-    grouped_facets,
-    ignored_filters,
-    name_columns,
-    paginate,
-)
+from portal.filtering import ignored_filters
+from portal.listing import Listing, as_shown, grouped_facets, name_columns
+from portal.paging import paginate
 
 from .filters import EventFilter
 from .list_counts import list_counts

@@ -4,7 +4,7 @@ and its facet counts, so a shared link means the same thing on both."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.listing import PortalFilterSet, RecordFilter
+from portal.filtering import PortalFilterSet, RecordFilter
 
 from .models import Country, Organisation, Region, Sector
 

@@ -2,14 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from portal.listing import (
-    Listing,
-    as_shown,
-    facet_counts,
-    grouped_facets,
-    ignored_filters,
-    paginate,
-)
+from portal.filtering import ignored_filters
+from portal.listing import Listing, as_shown, facet_counts, grouped_facets
+from portal.paging import paginate
 
 from .filters import OrganisationFilter
 from .models import Organisation

@@ -1,118 +1,17 @@
-"""What the public list pages share: one FilterSet base, bad filter values
-named rather than fatal, pagination where only a page past the end is an
-error (a 404), and facet counts, every facet's in one statement."""
+"""What the public list pages share besides their filters (portal.filtering)
+and pages (portal.paging): facet counts, every facet's in one statement."""
 
-import unicodedata
 from dataclasses import dataclass, field
 
-import django_filters
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.db import connections
-from django.db.models import CharField, F, IntegerField, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, F, IntegerField, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, NullIf
-from django.http import Http404
-from django.utils.text import Truncator
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from .text_search import words
+from .filtering import PortalFilterSet
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-class RecordField(django_filters.fields.ModelChoiceField):
-    """A record named by its slug or code, cleaned to its primary key.
-
-    The record is not looked up here: `look_up_records` finds those of all
-    the form's RecordFields in one query and leaves each in `found`.
-    """
-
-    found = None
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return self.found[value]
-        except (KeyError, TypeError) as error:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from error
-
-
-class RecordFilter(django_filters.ModelChoiceFilter):
-    """A filter on one record named by its slug or code (to_field_name); see RecordField."""
-
-    field_class = RecordField
-
-    def filter(self, qs, value):
-        if value is None or not qs.model._meta.get_field(self.field_name).many_to_many:
-            return super().filter(qs, value)
-        # A semi-join: a join would repeat a row per matching link, and the
-        # DISTINCT undoing that sorts every matching row before a page is cut.
-        linked = qs.model._base_manager.filter(**{self.field_name: value})
-        return qs.filter(pk__in=linked.values("pk"))
-
-
-def look_up_records(form):
-    """Find the records the form's RecordFields name, in one query whatever their number.
-
-    A page with every filter set would otherwise run a lookup per filter.
-    """
-    named, lookups = {}, []
-    for name, record_field in form.fields.items():
-        if not isinstance(record_field, RecordField):
-            continue
-        record_field.found = {}
-        value = form[name].data
-        # PostgreSQL takes no NUL in a string; no record is named by one.
-        if value in record_field.empty_values or not isinstance(value, str) or "\x00" in value:
-            continue
-        try:
-            rows = record_field.queryset.filter(**{record_field.to_field_name or "pk": value})
-        except (ValueError, ValidationError):
-            continue  # not even of the key's type: no such record
-        named[name] = record_field, value
-        # The keys as text: the records' primary keys are of different types.
-        lookups.append(rows.order_by().values_list(Value(name), Cast("pk", CharField())))
-    if not lookups:
-        return
-    for name, pk in lookups[0].union(*lookups[1:], all=True):
-        record_field, value = named[name]
-        record_field.found[value] = record_field.queryset.model._meta.pk.to_python(pk)
-
-
-class PortalFilterSet(django_filters.FilterSet):
-    """A public list's filters; the model has a folded `search_text` and a `region`."""
-
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            look_up_records(super().form)
-        return self._form
-
-    @property
-    def ignored(self):
-        """(name, label, value) of each parameter left out because its value is unknown."""
-        return [
-            (name, self.filters[name].label, self.data.get(name))
-            for name in self.form.errors
-            if name in self.filters
-        ]
-
-    def search(self, queryset, name, value):
-        for word in words(value):
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
-    def in_region(self, queryset, name, region):
-        """A state includes its districts."""
-        # A subquery of regions, so that the rows are found by their region's index.
-        Region = queryset.model._meta.get_field("region").related_model
-        regions = Region.objects.filter(Q(pk=region) | Q(parent=region))
-        return queryset.filter(region__in=regions.values("pk"))
 
 
 @dataclass
@@ -127,54 +26,6 @@ class Listing:
     @property
     def count(self):
         return self.page.paginator.count
-
-
-def shortened(value):
-    """A visitor's value, short enough to quote back."""
-    return Truncator(value).chars(60)
-
-
-def ignored_filters(filterset):
-    """A message for each filter left out because its value is unknown or malformed."""
-    return [
-        _("%(filter)s: “%(value)s” is not a value we know, so it was ignored.")
-        % {"filter": label, "value": shortened(value)}
-        for _name, label, value in filterset.ignored
-    ]
-
-
-def paginate(queryset, params, page_size, not_found, count=None):
-    """One page of `queryset`, and a message if `page` was not a page number.
-
-    A malformed page number, or 0, shows the first page; a page past the end
-    raises Http404 with the `not_found` message. `count`, when the caller
-    has counted the rows already, spares the paginator its count.
-    """
-    paginator = Paginator(queryset, page_size)
-    if count is not None:
-        paginator.count = count
-    number = params.get("page", "1")
-    ignored = []
-    if not _is_page_number(number):
-        ignored.append(
-            _("Page “%(value)s” is not a page number; showing the first page.")
-            % {"value": shortened(number)}
-        )
-        number = 1
-    try:
-        return paginator.page(number), ignored
-    except InvalidPage as error:
-        raise Http404(not_found) from error
-
-
-def _is_page_number(value):
-    """Digits in any script, not all zeros (pages are numbered from 1).
-
-    Read digit by digit, not by int(), which refuses a string of over 4,300
-    digits; such a page is past the end, as the paginator finds.
-    """
-    value = str(value)
-    return value.isdecimal() and any(unicodedata.decimal(char) for char in value)
 
 
 class SubqueryCount(Subquery):
