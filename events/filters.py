@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Region, Sector
-from portal.filtering import PortalFilterSet, RecordFilter
+from portal.filtering import PortalFilterSet, RecordFilter, SortFilter
 
 from .models import Event, MoU, MoUParty, Scheme
 
@@ -66,37 +66,25 @@ class EventFilter(PortalFilterSet):
     when = django_filters.ChoiceFilter(
         label=_("When"), choices=WHEN_CHOICES, method="by_timing", empty_label=None
     )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort"), choices=SORT_CHOICES, method="sort_by", empty_label=None
-    )
+    sort = SortFilter(label=_("Sort"), choices=SORT_CHOICES, method="sort_by", empty_label=None)
 
     # The facets: filters whose choices are listed with how many events each gives.
     FACETS = ("kind", "scheme", "sector", "country", "region", "target_country", "organiser")
+
+    # The list as it opens: upcoming events, soonest first; an unknown `when`
+    # or `sort` falls back to these too. Upcoming is reckoned from today.
+    defaults = {"when": "upcoming", "sort": "date"}
 
     class Meta:
         model = Event
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        data = data.copy() if data is not None else {}
-        # Upcoming meets by default, unless the visitor asked for dates; an
-        # unknown `when` or `sort` falls back to the default too.
-        self.replaced = {}
-        asked_for_dates = any(_is_date(data.get(name)) for name in ("date_from", "date_to"))
-        defaults = {"when": "all" if asked_for_dates else "upcoming", "sort": "date"}
-        for name, choices in (("when", self.WHEN_CHOICES), ("sort", self.SORT_CHOICES)):
-            if data.get(name) not in dict(choices):
-                if data.get(name):
-                    self.replaced[name] = data[name]
-                data[name] = defaults[name]
-        super().__init__(data, *args, **kwargs)
-
-    @property
-    def ignored(self):
-        return [
-            *super().ignored,
-            *((name, self.filters[name].label, value) for name, value in self.replaced.items()),
-        ]
+    @classmethod
+    def defaults_for(cls, data):
+        # Every date, when the visitor asked for dates.
+        if any(_is_date(data.get(name)) for name in ("date_from", "date_to")):
+            return {**cls.defaults, "when": "all"}
+        return cls.defaults
 
     def ends_on_or_after(self, queryset, name, day):
         return queryset.ending_on_or_after(day)

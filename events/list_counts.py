@@ -21,18 +21,6 @@ from portal.page_cache import content_version
 
 from .models import EventListCounts
 
-# Filters the default list leaves at their default: the timing is "upcoming",
-# and the order does not change a count.
-DEFAULT_TIMING = "upcoming"
-NOT_COUNTED = {"when", "sort"}
-
-
-def is_default_list(filterset):
-    cleaned = filterset.form.cleaned_data
-    return cleaned.get("when") == DEFAULT_TIMING and all(
-        value in (None, "") for name, value in cleaned.items() if name not in NOT_COUNTED
-    )
-
 
 def _counted(filterset, facet_fields, limits):
     total, counts = facet_counts(filterset, facet_fields)
@@ -41,8 +29,7 @@ def _counted(filterset, facet_fields, limits):
 
 def list_counts(filterset, facet_fields, limits):
     """facet_counts' answer, each facet cut to `limits`; stored for the default list."""
-    filterset.is_valid()
-    if not is_default_list(filterset):
+    if not filterset.at_defaults():
         return _counted(filterset, facet_fields, limits)
     day = timezone.localdate()
     # Version 0 until the first change makes the row (page_cache.content_version).

@@ -130,7 +130,7 @@ def mou_facets(filterset):
 def _filtered_without(filterset, *facets):
     """The filterset's rows with every filter applied but those of `facets`.
 
-    portal.listing.filtered_without, for several facets: reuses the values
+    PortalFilterSet.rows_without, for several facets: reuses the values
     the form has already validated, so no lookup runs twice; the ordering
     is dropped, as a facet groups.
     """

@@ -1,5 +1,15 @@
 """The public lists' filters: one FilterSet base, records named by slug or code
-and found in one query, and bad values named rather than fatal."""
+and found in one query, defaults declared once, and bad values named rather
+than fatal.
+
+A list's FilterSet (a PortalFilterSet) declares, besides its filters,
+`defaults`: the value each choice filter takes when the visitor gives none,
+or one that is not a choice (named in `ignored`): the list as it opens.
+`defaults_for(data)` may make them depend on what else was asked.
+
+A SortFilter orders the rows and counts nothing: the facets and the list as
+it opens leave it aside.
+"""
 
 import django_filters
 from django.core.exceptions import ValidationError
@@ -9,6 +19,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from .text_search import words
+
+EMPTY = (None, "")
 
 
 class RecordField(django_filters.fields.ModelChoiceField):
@@ -45,6 +57,10 @@ class RecordFilter(django_filters.ModelChoiceFilter):
         return qs.filter(pk__in=linked.values("pk"))
 
 
+class SortFilter(django_filters.ChoiceFilter):
+    """The order of the rows: it changes no count, and no facet counts by it."""
+
+
 def look_up_records(form):
     """Find the records the form's RecordFields name, in one query whatever their number.
 
@@ -76,6 +92,26 @@ def look_up_records(form):
 class PortalFilterSet(django_filters.FilterSet):
     """A public list's filters; the model has a folded `search_text` and a `region`."""
 
+    # {choice filter: its value when none, or none known, is given}.
+    defaults = {}
+
+    def __init__(self, data=None, *args, **kwargs):
+        data = data.copy() if data is not None else {}
+        # A choice filter with a default takes it when the value given is
+        # not one of its choices; a value given is named in `ignored`.
+        self.replaced = {}
+        for name, default in self.defaults_for(data).items():
+            if data.get(name) not in dict(self.base_filters[name].extra["choices"]):
+                if data.get(name):
+                    self.replaced[name] = data[name]
+                data[name] = default
+        super().__init__(data, *args, **kwargs)
+
+    @classmethod
+    def defaults_for(cls, data):
+        """The defaults when `data` is asked for (`defaults`, unless a list says otherwise)."""
+        return cls.defaults
+
     @property
     def form(self):
         if not hasattr(self, "_form"):
@@ -83,13 +119,48 @@ class PortalFilterSet(django_filters.FilterSet):
         return self._form
 
     @property
+    def cleaned(self):
+        """The filters' values, validated (once); those left out are not there."""
+        self.is_valid()
+        return self.form.cleaned_data
+
+    @property
     def ignored(self):
         """(name, label, value) of each parameter left out because its value is unknown."""
         return [
-            (name, self.filters[name].label, self.data.get(name))
-            for name in self.form.errors
-            if name in self.filters
+            *(
+                (name, self.filters[name].label, self.data.get(name))
+                for name in self.form.errors
+                if name in self.filters
+            ),
+            *((name, self.filters[name].label, value) for name, value in self.replaced.items()),
         ]
+
+    def counts_rows(self, name):
+        """Whether the filter `name` changes which rows are listed (a sort does not)."""
+        return not isinstance(self.filters[name], SortFilter)
+
+    def at_defaults(self):
+        """Whether the rows are those of the list as it opens: every filter
+        unset or at its default, whatever the order."""
+        opening = self.defaults_for({})
+        return all(
+            (value == opening[name]) if name in opening else value in EMPTY
+            for name, value in self.cleaned.items()
+            if self.counts_rows(name)
+        )
+
+    def rows_without(self, name=None):
+        """The rows every filter but `name`'s gives, unordered (facets group them).
+
+        Reuses the values the form has already validated, so no lookup runs
+        twice.
+        """
+        rows = self.queryset.all()
+        for field, value in self.cleaned.items():
+            if field != name and value not in EMPTY and self.counts_rows(field):
+                rows = self.filters[field].filter(rows, value)
+        return rows.order_by()
 
     def search(self, queryset, name, value):
         for word in words(value):
