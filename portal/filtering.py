@@ -2,10 +2,13 @@
 and found in one query, defaults declared once, and bad values named rather
 than fatal.
 
-A list's FilterSet (a PortalFilterSet) declares, besides its filters,
-`defaults`: the value each choice filter takes when the visitor gives none,
-or one that is not a choice (named in `ignored`): the list as it opens.
-`defaults_for(data)` may make them depend on what else was asked.
+A list's FilterSet (a PortalFilterSet) declares, besides its filters:
+
+- `defaults`: the value each choice filter takes when the visitor gives
+  none, or one that is not a choice (named in `ignored`): the list as it
+  opens. `defaults_for(data)` may make them depend on what else was asked.
+- `facets`: the filters offered with how many rows each choice gives
+  (portal.facets).
 
 A SortFilter orders the rows and counts nothing: the facets and the list as
 it opens leave it aside.
@@ -94,6 +97,8 @@ class PortalFilterSet(django_filters.FilterSet):
 
     # {choice filter: its value when none, or none known, is given}.
     defaults = {}
+    # The facets, in the order the page shows them (portal.facets.Facet).
+    facets = ()
 
     def __init__(self, data=None, *args, **kwargs):
         data = data.copy() if data is not None else {}
@@ -106,6 +111,11 @@ class PortalFilterSet(django_filters.FilterSet):
                     self.replaced[name] = data[name]
                 data[name] = default
         super().__init__(data, *args, **kwargs)
+
+    @classmethod
+    def facet(cls, name):
+        """The facet declared for the filter `name`."""
+        return next(facet for facet in cls.facets if facet.name == name)
 
     @classmethod
     def defaults_for(cls, data):
