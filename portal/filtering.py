@@ -7,6 +7,9 @@ A list's FilterSet (a PortalFilterSet) declares, besides its filters:
 - `defaults`: the value each choice filter takes when the visitor gives
   none, or one that is not a choice (named in `ignored`): the list as it
   opens. `defaults_for(data)` may make them depend on what else was asked.
+  `defaults_change_daily` says whether the rows of the list as it opens
+  depend on today's date (upcoming events do), and so whether counts kept for
+  it hold only for the day they were counted on (events.list_counts).
 - `facets`: the filters offered with how many rows each choice gives
   (portal.facets).
 
@@ -97,6 +100,8 @@ class PortalFilterSet(django_filters.FilterSet):
 
     # {choice filter: its value when none, or none known, is given}.
     defaults = {}
+    # Whether the rows of the list as it opens depend on today's date.
+    defaults_change_daily = False
     # The facets, in the order the page shows them (portal.facets.Facet).
     facets = ()
 
