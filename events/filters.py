@@ -1,16 +1,19 @@
-"""The public event list's filters: one FilterSet serves the list, its facet
-counts, the calendar and Atom feeds and the JSON API, so a shared link means
-the same thing everywhere."""
+"""The public lists' filters and facets: the event list's (one FilterSet
+serves the list, its facet counts, the calendar and Atom feeds and the JSON
+API, so a shared link means the same thing everywhere) and the MoU
+register's."""
 
 import django_filters
 from django import forms
 from django.db.models import F, Q
+from django.db.models.functions import ExtractYear
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Region, Sector
-from portal.listing import PortalFilterSet, RecordFilter
+from portal.facets import NEWEST_FIRST, Facet, Note, Numbers, Pairs, Records, StatesAndDistricts
+from portal.filtering import PortalFilterSet, RecordFilter, SortFilter
 
 from .models import Event, MoU, MoUParty, Scheme
 
@@ -66,37 +69,45 @@ class EventFilter(PortalFilterSet):
     when = django_filters.ChoiceFilter(
         label=_("When"), choices=WHEN_CHOICES, method="by_timing", empty_label=None
     )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort"), choices=SORT_CHOICES, method="sort_by", empty_label=None
+    sort = SortFilter(label=_("Sort"), choices=SORT_CHOICES, method="sort_by", empty_label=None)
+
+    facets = (
+        Facet("kind"),
+        Facet("scheme"),
+        Facet("sector"),
+        Facet("region", labels=StatesAndDistricts()),
+        Facet("country"),
+        Facet("target_country"),
+        # Thousands of bodies organise events across the country: the list
+        # offers the most active ones (the directory has every organisation).
+        Facet(
+            "organiser",
+            limit=30,
+            note=Note(
+                _(
+                    "The organisers with the most events are listed; every organisation "
+                    'is in the <a href="%(directory)s">directory</a>.'
+                ),
+                links={"directory": "orgs:list"},
+            ),
+        ),
     )
 
-    # The facets: filters whose choices are listed with how many events each gives.
-    FACETS = ("kind", "scheme", "sector", "country", "region", "target_country", "organiser")
+    # The list as it opens: upcoming events, soonest first; an unknown `when`
+    # or `sort` falls back to these too. Upcoming is reckoned from today.
+    defaults = {"when": "upcoming", "sort": "date"}
+    defaults_change_daily = True
 
     class Meta:
         model = Event
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        data = data.copy() if data is not None else {}
-        # Upcoming meets by default, unless the visitor asked for dates; an
-        # unknown `when` or `sort` falls back to the default too.
-        self.replaced = {}
-        asked_for_dates = any(_is_date(data.get(name)) for name in ("date_from", "date_to"))
-        defaults = {"when": "all" if asked_for_dates else "upcoming", "sort": "date"}
-        for name, choices in (("when", self.WHEN_CHOICES), ("sort", self.SORT_CHOICES)):
-            if data.get(name) not in dict(choices):
-                if data.get(name):
-                    self.replaced[name] = data[name]
-                data[name] = defaults[name]
-        super().__init__(data, *args, **kwargs)
-
-    @property
-    def ignored(self):
-        return [
-            *super().ignored,
-            *((name, self.filters[name].label, value) for name, value in self.replaced.items()),
-        ]
+    @classmethod
+    def defaults_for(cls, data):
+        # Every date, when the visitor asked for dates.
+        if any(_is_date(data.get(name)) for name in ("date_from", "date_to")):
+            return {**cls.defaults, "when": "all"}
+        return cls.defaults
 
     def ends_on_or_after(self, queryset, name, day):
         return queryset.ending_on_or_after(day)
@@ -127,6 +138,37 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+class MoUSectors(Pairs):
+    """(MoU, sector) pairs by both ways MoUFilter.in_sector finds an MoU in a
+    sector: its event's sectors and its parties'.
+
+    Joined straight from the link tables, each MoU counted once per sector
+    however many ways it is in it: COUNT(DISTINCT) over both paths costs
+    less than a UNION that removes the pairs found twice before counting.
+    Written in SQL because the ORM would reach an event's sectors through
+    the events table, the largest the register would read; the filtered MoUs
+    come with their event, so that the events' path need not read the MoUs
+    again.
+    """
+
+    row_columns = {"event": F("event")}
+
+    def pairs(self, rows, qn):
+        table = {
+            model: qn(model._meta.db_table)
+            for model in (MoUParty, Event.sectors.through, Organisation.sectors.through)
+        }
+        return f"""
+            SELECT {rows}.counted_pk AS row_key, link.sector_id AS choice FROM {rows}
+            JOIN {table[Event.sectors.through]} link ON link.event_id = {rows}.counted_event
+            UNION ALL
+            SELECT party.mou_id, link.sector_id FROM {table[MoUParty]} party
+            JOIN {rows} ON {rows}.counted_pk = party.mou_id
+            JOIN {table[Organisation.sectors.through]} link
+                ON link.organisation_id = party.organisation_id
+        """
+
+
 class MoUFilter(PortalFilterSet):
     """The public MoU register's filters.
 
@@ -154,8 +196,28 @@ class MoUFilter(PortalFilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=MoU.Status.choices)
 
-    # The facets: filters whose choices are listed with how many MoUs each gives.
-    FACETS = ("year", "party", "sector", "status")
+    facets = (
+        # Years newest first, as a register is read.
+        Facet("year", by=ExtractYear("signed_on"), labels=Numbers(), order=NEWEST_FIRST),
+        # A list of every organisation that ever signed an MoU would be
+        # thousands long: the parties with the most MoUs.
+        Facet(
+            "party",
+            labels=Records(acronym="acronym"),
+            limit=20,
+            note=Note(
+                _(
+                    "Only the parties with the most MoUs are listed. To see another "
+                    "organisation’s MoUs, find it in the "
+                    '<a href="%(directory)s">organisation directory</a>.'
+                ),
+                links={"directory": "orgs:list"},
+                when_cut=True,
+            ),
+        ),
+        Facet("sector", by=MoUSectors()),
+        Facet("status"),
+    )
 
     class Meta:
         model = MoU

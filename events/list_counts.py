@@ -1,67 +1,68 @@
-"""The default event list's counts, stored between changes.
+"""The counts of each public list as most visitors open it, stored (ListCounts).
 
-Most visitors open the list as it comes: upcoming events, no filter. Its
-count and facet counts group every upcoming event by its schemes, sectors,
-target markets and organisers, the heaviest statement of any public page at
-a national scale. They change only when the content does, or when a day
-ends, so they are kept in a row (EventListCounts) with the day and the
-content version they were counted at (portal.page_cache): a visitor who
-finds them current reads one row; the first after a change or at a new day
-counts again and rewrites it. The row is written without signals, so it
-bumps no version itself.
+Most visitors open the event list as it comes (upcoming events, no filter)
+and the MoU register unfiltered. Their count and facet counts group every
+upcoming event, or every public MoU, by link tables of a hundred thousand
+rows and more: the heaviest statements of any public page at a national
+scale. They are counted by the same engine as any list
+(portal.facet_counts), and stored, one row per list.
+
+The rule for derived data: it is rewritten in the transaction of the change
+that makes it stale; what depends on the date is stored with its day and
+read only on that day. So events.summaries rewrites a list's row (`counted`)
+with every change that can alter it (events.receivers), and generate_data
+and the migration rebuild it. The event list's counts depend on the date
+(upcoming is reckoned from today: its FilterSet's `defaults_change_daily`)
+and are stored with the day they were counted on; on another day the page
+counts them live, until a change rewrites the row. A request never writes:
+a row that is missing, or of another day, or of facets declared otherwise,
+is counted over live and left as it is.
 """
 
-from django.db.models import Subquery, Value
-from django.db.models.functions import Coalesce
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from portal.listing import facet_counts, top_counts
-from portal.models import ContentVersion
-from portal.page_cache import content_version
+from portal.facet_counts import Counts, count
 
-from .models import EventListCounts
-
-# Filters the default list leaves at their default: the timing is "upcoming",
-# and the order does not change a count.
-DEFAULT_TIMING = "upcoming"
-NOT_COUNTED = {"when", "sort"}
+from .filters import EventFilter, MoUFilter
+from .models import Event, ListCounts, MoU
 
 
-def is_default_list(filterset):
-    cleaned = filterset.form.cleaned_data
-    return cleaned.get("when") == DEFAULT_TIMING and all(
-        value in (None, "") for name, value in cleaned.items() if name not in NOT_COUNTED
-    )
+@dataclass(frozen=True)
+class StoredList:
+    """A public list whose counts, as most visitors open it, are stored."""
+
+    name: str
+    filterset_class: type
+    rows: Callable[[], QuerySet]  # the rows the list shows, unfiltered
+
+    def filterset(self, params):
+        return self.filterset_class(params, queryset=self.rows())
+
+    def day(self):
+        """The day the counts hold for: today if they depend on the date, else None."""
+        return timezone.localdate() if self.filterset_class.defaults_change_daily else None
+
+    def stored_counts(self, filterset):
+        """The stored counts, if `filterset` asks for the list as it opens and
+        they hold today; else None, and the caller counts. One query."""
+        if not filterset.at_defaults():
+            return None
+        for day, counts in ListCounts.objects.filter(name=self.name).values_list("day", "counts"):
+            if day == self.day():
+                return Counts.from_json(counts, filterset)
+        return None
+
+    def counted(self):
+        """The list's row, counted now (events.summaries writes it)."""
+        counts = count(self.filterset({}))
+        return ListCounts(name=self.name, day=self.day(), counts=counts.as_json())
 
 
-def _counted(filterset, facet_fields, limits):
-    total, counts = facet_counts(filterset, facet_fields)
-    return total, top_counts(filterset, facet_fields, limits, counts)
+EVENT_LIST = StoredList("events", EventFilter, lambda: Event.objects.published())
+MOU_REGISTER = StoredList("mous", MoUFilter, lambda: MoU.objects.public())
 
-
-def list_counts(filterset, facet_fields, limits):
-    """facet_counts' answer, each facet cut to `limits`; stored for the default list."""
-    filterset.is_valid()
-    if not is_default_list(filterset):
-        return _counted(filterset, facet_fields, limits)
-    day = timezone.localdate()
-    # Version 0 until the first change makes the row (page_cache.content_version).
-    current = Coalesce(Subquery(ContentVersion.objects.filter(pk=1).values("number")), Value(0))
-    stored = EventListCounts.objects.filter(pk=1, day=day, version=current)
-    for row in stored.values_list("counts", flat=True):
-        return row["total"], row["counts"]
-    # Read before counting: counts at least as new as the version they are
-    # stored under, whatever changes commit meanwhile.
-    version = content_version()
-    total, counts = _counted(filterset, facet_fields, limits)
-    EventListCounts.objects.bulk_create(
-        [
-            EventListCounts(
-                pk=1, day=day, version=version, counts={"total": total, "counts": counts}
-            )
-        ],
-        update_conflicts=True,
-        unique_fields=["id"],
-        update_fields=["day", "version", "counts"],
-    )
-    return total, counts
+STORED_LISTS = {stored.name: stored for stored in (EVENT_LIST, MOU_REGISTER)}

@@ -1,64 +1,45 @@
-"""Reads the public pages need: the filtered, paginated event list and its facets,
-and an organisation's page with its events, roles and MoUs."""
+"""Reads the public pages need: the filtered, paginated event list and its
+facets (counted as any list's, portal.listing; stored for the list as it
+opens, events.list_counts), and an organisation's page with its events,
+roles and MoUs."""
 
 from django.db.models import F, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from orgs.models import Organisation, Person
-from portal.listing import (
-    Listing,
-    as_shown,
-    grouped_facets,
-    ignored_filters,
-    name_columns,
-    paginate,
-)
+from portal.languages import columns
+from portal.listing import as_shown, list_page
 
-from .filters import EventFilter
-from .list_counts import list_counts
+from .list_counts import EVENT_LIST
 from .models import Event, EventOrganiser, EventRole
 from .mou_selectors import public_mous, with_parties
 
 PAGE_SIZE = 20
-
-# For each facet: the field its value comes from, and the translated name columns.
-FACET_FIELDS = {
-    "kind": ("kind", None),
-    "scheme": ("schemes__slug", "schemes__name"),
-    "sector": ("sectors__slug", "sectors__name"),
-    "country": ("country__code", "country__name"),
-    "region": ("region__slug", "region__name"),
-    "target_country": ("target_countries__code", "target_countries__name"),
-    "organiser": ("organisers__slug", "organisers__name"),
-}
-
-# Thousands of bodies organise events across the country: the organiser list
-# offers the most active ones (the directory has every organisation).
-FACET_LIMITS = {"organiser": 30}
 
 
 def event_listing(*, params, page_size=PAGE_SIZE):
     """The published events `params` ask for, one page of them, and the facets.
 
     A bad parameter is left out and named in `ignored`; a page past the end
-    is a 404.
+    is a 404. The list's count comes with the facets', in the same
+    statement, or stored for the list as most visitors open it.
     """
-    filterset = EventFilter(params, queryset=Event.objects.published())
-    # The list's count comes with the facets', in the same statement, or
-    # stored for the list as most visitors open it.
-    count, counts = list_counts(filterset, FACET_FIELDS, FACET_LIMITS)
-    page, bad_page = paginate(
-        filterset.qs.for_listing(), params, page_size, _("There is no such page of events."), count
+    filterset = EVENT_LIST.filterset(params)
+    return list_page(
+        filterset,
+        filterset.qs.for_listing(),
+        params,
+        page_size=page_size,
+        not_found=_("There is no such page of events."),
+        counts=EVENT_LIST.stored_counts(filterset),
     )
-    facets = grouped_facets(filterset, FACET_FIELDS, {"kind": Event.Kind}, counts)
-    return Listing(filterset, page, facets, ignored_filters(filterset) + bad_page)
 
 
 # What the page shows of each event listed: its title, dates and kind, and
 # its slug for the link. Only these columns are read: the busiest organiser
 # lists hundreds of events, each with its description in every language.
-LISTED_EVENT = ("slug", "start_date", "end_date", "kind", *name_columns("title"))
+LISTED_EVENT = ("slug", "start_date", "end_date", "kind", *columns("title"))
 # The busiest organisers have run over a thousand events: the page shows the
 # latest, and links to the event list (and the MoU register) for the rest.
 SHOWN = 20
@@ -108,7 +89,7 @@ def organisation_page(slug):
         .only("role", "event", "person")
         .prefetch_related(
             Prefetch("event", Event.objects.only(*LISTED_EVENT)),
-            Prefetch("person", Person.objects.only(*name_columns("name"))),
+            Prefetch("person", Person.objects.only(*columns("name"))),
         )
         .order_by(F("event__start_date").desc(nulls_first=True), "event", "order", "pk")[
             : SHOWN_ROLES + 1

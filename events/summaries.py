@@ -1,4 +1,8 @@
-"""The summaries (the Stats* models, MoURegisterCount), kept current with every change.
+"""The derived tables (the Stats* models, ListCounts), kept current with every change.
+
+The rule for derived data: it is rewritten in the transaction of the change
+that makes it stale; what depends on the date is stored with its day and
+read only on that day.
 
 Summed over every event each time, the page's figures took seconds at a
 national scale. They are kept instead in small tables keyed by the events'
@@ -12,14 +16,19 @@ last day, in the transaction of each change:
 - StatsBuyer: each foreign buyer's first day, since buyers are counted
   once whatever the number of their meetings.
 
-The public MoU register's party and sector counts over every public MoU
-(MoURegisterCount) are kept likewise, rewritten whole: a hundred rows or so.
+The public lists' counts as most visitors open them (ListCounts: the event
+list at its defaults, the MoU register unfiltered; events.list_counts) are
+kept likewise, a list's row rewritten whole by the facet engine that counts
+any list. The event list's holds for the day it was counted on: on another
+day its page counts live, until the next change rewrites it.
 
-A save or delete of an event, a meeting, an MoU, an MoU's party or an
-organisation, or a change of an event's or organisation's sectors or of an
-MoU's parties, rewrites from the source records the rows of the days,
-months and buyers it touched, and the register's counts if it touched them
-(events.receivers).
+A save or delete of an event, its organisers, a meeting, an MoU, an MoU's
+party or an organisation, a change of an event's schemes, sectors, target
+markets or organisers, of an organisation's sectors or of an MoU's parties,
+or the delete of a scheme, sector or country, rewrites from the source
+records the rows of the days, months and buyers it touched, and the counts
+of the lists it touched (events.receivers). Names are read when a page is
+shown, not stored: renaming a record rewrites nothing.
 `batch()` gathers the changes of a block, an import or a load, and
 rewrites them once at its end; `rebuild()` rewrites all
 (generate_data, which writes without saving models, and the migration that
@@ -42,18 +51,18 @@ from django.db import connection
 from django.db.models import Count, DateField, F, Min, Q, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, TruncMonth
 
+from .list_counts import STORED_LISTS
 from .models import (
     B2BMeeting,
     Event,
+    ListCounts,
     MoU,
-    MoURegisterCount,
     Qualifier,
     StatsBuyer,
     StatsDay,
     StatsKindMonth,
     StatsRegionMonth,
 )
-from .mou_selectors import public_mous, sector_counts, top_party_counts
 
 # The monthly summaries, and the event field each counts by.
 MONTHLY = ((StatsKindMonth, "kind"), (StatsRegionMonth, "region_id"))
@@ -141,16 +150,6 @@ def _buyer_rows(meetings):
     return [StatsBuyer(**row) for row in rows]
 
 
-def _mou_register_rows():
-    mous, facet = public_mous(), MoURegisterCount.Facet
-    counts = {facet.PARTY: top_party_counts(mous), facet.SECTOR: sector_counts(mous)}
-    return [
-        MoURegisterCount(facet=name, key=key, mous=n)
-        for name, by_key in counts.items()
-        for key, n in by_key.items()
-    ]
-
-
 def _rewrite(rows, old):
     # One DELETE statement: nothing listens to a derived table's deletes
     # (portal.receivers), so Django deletes its rows without fetching them.
@@ -162,9 +161,9 @@ def _next_month(month):
     return (month + datetime.timedelta(days=31)).replace(day=1)
 
 
-def refresh(days=(), buyers=(), mou_register=False):
+def refresh(days=(), buyers=(), lists=()):
     """Rewrite the summaries of the events whose last day is one of `days`,
-    of `buyers`, and the MoU register's counts if `mou_register`."""
+    of `buyers`, and the counts of the `lists` named (events.list_counts)."""
     if days:
         _rewrite(
             _day_rows(_counted_events().filter(last_day__in=days)),
@@ -184,8 +183,8 @@ def refresh(days=(), buyers=(), mou_register=False):
             _buyer_rows(B2BMeeting.objects.filter(buyer__in=buyers)),
             StatsBuyer.objects.filter(buyer__in=buyers),
         )
-    if mou_register:
-        _rewrite(_mou_register_rows(), MoURegisterCount.objects.all())
+    for name in sorted(lists):
+        _rewrite([STORED_LISTS[name].counted()], ListCounts.objects.filter(name=name))
 
 
 def rebuild():
@@ -196,9 +195,9 @@ def rebuild():
         _rewrite(_month_rows(model, field_name, events), model.objects.all())
     _rewrite(_buyer_rows(B2BMeeting.objects.all()), StatsBuyer.objects.all())
     # Migration 0005 fills the statistics tables with this function, before
-    # 0009 adds the register's.
-    if MoURegisterCount._meta.db_table in connection.introspection.table_names():
-        refresh(mou_register=True)
+    # 0012 adds the lists' counts.
+    if ListCounts._meta.db_table in connection.introspection.table_names():
+        refresh(lists=STORED_LISTS)
 
 
 # Changes, one by one or in a batch.
@@ -208,23 +207,23 @@ def rebuild():
 class Changes:
     days: set = field(default_factory=set)
     buyers: set = field(default_factory=set)
-    mou_register: bool = False
+    lists: set = field(default_factory=set)
 
 
 _batch: ContextVar[Changes | None] = ContextVar("stats_summaries_batch", default=None)
 
 
-def changed(*, days=(), buyers=(), mou_register=False):
-    """Rewrite the summaries of these days and buyers, and the MoU register's
-    counts if `mou_register`, now or at the end of the batch."""
-    days, buyers = set(days) - {None}, set(buyers) - {None}
+def changed(*, days=(), buyers=(), lists=()):
+    """Rewrite the summaries of these days and buyers, and the counts of
+    these lists, now or at the end of the batch."""
+    days, buyers, lists = set(days) - {None}, set(buyers) - {None}, set(lists)
     pending = _batch.get()
     if pending is None:
-        refresh(days, buyers, mou_register)
+        refresh(days, buyers, lists)
     else:
         pending.days |= days
         pending.buyers |= buyers
-        pending.mou_register |= mou_register
+        pending.lists |= lists
 
 
 @contextmanager
@@ -241,4 +240,4 @@ def batch():
         yield
     finally:
         _batch.reset(token)
-    refresh(pending.days, pending.buyers, pending.mou_register)
+    refresh(pending.days, pending.buyers, pending.lists)

@@ -4,7 +4,8 @@ and its facet counts, so a shared link means the same thing on both."""
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from portal.listing import PortalFilterSet, RecordFilter
+from portal.facets import Facet, StatesAndDistricts
+from portal.filtering import PortalFilterSet, RecordFilter
 
 from .models import Country, Organisation, Region, Sector
 
@@ -23,8 +24,12 @@ class OrganisationFilter(PortalFilterSet):
         label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
     )
 
-    # The facets: filters whose choices are listed with how many organisations each gives.
-    FACETS = ("kind", "country", "region", "sector")
+    facets = (
+        Facet("kind"),
+        Facet("sector"),
+        Facet("region", labels=StatesAndDistricts()),
+        Facet("country"),
+    )
 
     class Meta:
         model = Organisation

@@ -1,123 +1,31 @@
-"""What the public list pages share: one FilterSet base, bad filter values
-named rather than fatal, pagination where only a page past the end is an
-error (a 404), and facet counts, every facet's in one statement."""
+"""What the public list pages share: a page of a filtered list with its count
+and facets, each list served by the same steps.
 
-import unicodedata
-from dataclasses import dataclass, field
+- the filters (portal.filtering): records named by slug or code looked up
+  in one query, bad values named and ignored, defaults declared once;
+- the count and every facet's counts, in one statement
+  (portal.facet_counts), unless the caller has them kept;
+- the page (portal.paging): only a page past the end is an error;
+- the facets' choices named (portal.facets), in one more query.
+"""
 
-import django_filters
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
-from django.db import connections
-from django.db.models import CharField, F, IntegerField, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, NullIf
-from django.http import Http404
-from django.utils.text import Truncator
+from django.db.models import IntegerField, Subquery, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from .text_search import words
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-class RecordField(django_filters.fields.ModelChoiceField):
-    """A record named by its slug or code, cleaned to its primary key.
-
-    The record is not looked up here: `look_up_records` finds those of all
-    the form's RecordFields in one query and leaves each in `found`.
-    """
-
-    found = None
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        try:
-            return self.found[value]
-        except (KeyError, TypeError) as error:
-            raise ValidationError(
-                self.error_messages["invalid_choice"], code="invalid_choice"
-            ) from error
-
-
-class RecordFilter(django_filters.ModelChoiceFilter):
-    """A filter on one record named by its slug or code (to_field_name); see RecordField."""
-
-    field_class = RecordField
-
-    def filter(self, qs, value):
-        if value is None or not qs.model._meta.get_field(self.field_name).many_to_many:
-            return super().filter(qs, value)
-        # A semi-join: a join would repeat a row per matching link, and the
-        # DISTINCT undoing that sorts every matching row before a page is cut.
-        linked = qs.model._base_manager.filter(**{self.field_name: value})
-        return qs.filter(pk__in=linked.values("pk"))
-
-
-def look_up_records(form):
-    """Find the records the form's RecordFields name, in one query whatever their number.
-
-    A page with every filter set would otherwise run a lookup per filter.
-    """
-    named, lookups = {}, []
-    for name, record_field in form.fields.items():
-        if not isinstance(record_field, RecordField):
-            continue
-        record_field.found = {}
-        value = form[name].data
-        # PostgreSQL takes no NUL in a string; no record is named by one.
-        if value in record_field.empty_values or not isinstance(value, str) or "\x00" in value:
-            continue
-        try:
-            rows = record_field.queryset.filter(**{record_field.to_field_name or "pk": value})
-        except (ValueError, ValidationError):
-            continue  # not even of the key's type: no such record
-        named[name] = record_field, value
-        # The keys as text: the records' primary keys are of different types.
-        lookups.append(rows.order_by().values_list(Value(name), Cast("pk", CharField())))
-    if not lookups:
-        return
-    for name, pk in lookups[0].union(*lookups[1:], all=True):
-        record_field, value = named[name]
-        record_field.found[value] = record_field.queryset.model._meta.pk.to_python(pk)
-
-
-class PortalFilterSet(django_filters.FilterSet):
-    """A public list's filters; the model has a folded `search_text` and a `region`."""
-
-    @property
-    def form(self):
-        if not hasattr(self, "_form"):
-            look_up_records(super().form)
-        return self._form
-
-    @property
-    def ignored(self):
-        """(name, label, value) of each parameter left out because its value is unknown."""
-        return [
-            (name, self.filters[name].label, self.data.get(name))
-            for name in self.form.errors
-            if name in self.filters
-        ]
-
-    def search(self, queryset, name, value):
-        for word in words(value):
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
-    def in_region(self, queryset, name, region):
-        """A state includes its districts."""
-        # A subquery of regions, so that the rows are found by their region's index.
-        Region = queryset.model._meta.get_field("region").related_model
-        regions = Region.objects.filter(Q(pk=region) | Q(parent=region))
-        return queryset.filter(region__in=regions.values("pk"))
+from .facet_counts import count
+from .facets import facet_choices
+from .filtering import PortalFilterSet, ignored_filters
+from .paging import paginate
 
 
 @dataclass
 class Listing:
-    """One page of a filtered list, its facets, and what was ignored."""
+    """One page of a filtered list, its facets ({name: FacetChoices}, in the
+    order the page shows them), and what was ignored."""
 
     filterset: PortalFilterSet
     page: object
@@ -129,52 +37,19 @@ class Listing:
         return self.page.paginator.count
 
 
-def shortened(value):
-    """A visitor's value, short enough to quote back."""
-    return Truncator(value).chars(60)
+def list_page(filterset, rows, params, *, page_size, not_found, counts=None):
+    """One page of `rows` (the filterset's, ordered, with what the page
+    shows of each), the facets, and what was ignored.
 
-
-def ignored_filters(filterset):
-    """A message for each filter left out because its value is unknown or malformed."""
-    return [
-        _("%(filter)s: “%(value)s” is not a value we know, so it was ignored.")
-        % {"filter": label, "value": shortened(value)}
-        for _name, label, value in filterset.ignored
-    ]
-
-
-def paginate(queryset, params, page_size, not_found, count=None):
-    """One page of `queryset`, and a message if `page` was not a page number.
-
-    A malformed page number, or 0, shows the first page; a page past the end
-    raises Http404 with the `not_found` message. `count`, when the caller
-    has counted the rows already, spares the paginator its count.
+    `counts` (portal.facet_counts.Counts), when the caller has them kept,
+    spare counting; a bad parameter is left out and named; a page past
+    the end is a 404 saying `not_found`.
     """
-    paginator = Paginator(queryset, page_size)
-    if count is not None:
-        paginator.count = count
-    number = params.get("page", "1")
-    ignored = []
-    if not _is_page_number(number):
-        ignored.append(
-            _("Page “%(value)s” is not a page number; showing the first page.")
-            % {"value": shortened(number)}
-        )
-        number = 1
-    try:
-        return paginator.page(number), ignored
-    except InvalidPage as error:
-        raise Http404(not_found) from error
-
-
-def _is_page_number(value):
-    """Digits in any script, not all zeros (pages are numbered from 1).
-
-    Read digit by digit, not by int(), which refuses a string of over 4,300
-    digits; such a page is past the end, as the paginator finds.
-    """
-    value = str(value)
-    return value.isdecimal() and any(unicodedata.decimal(char) for char in value)
+    if counts is None:
+        counts = count(filterset)
+    page, bad_page = paginate(rows, params, page_size, not_found, counts.total)
+    facets = facet_choices(filterset, counts)
+    return Listing(filterset, page, facets, ignored_filters(filterset) + bad_page)
 
 
 class SubqueryCount(Subquery):
@@ -189,221 +64,3 @@ def as_shown(field, prefix=""):
     language, else in the first fallback language that has it."""
     codes = dict.fromkeys([get_language(), *settings.MODELTRANSLATION_FALLBACK_LANGUAGES])
     return Coalesce(*(NullIf(f"{prefix}{field}_{code}", Value("")) for code in codes))
-
-
-@dataclass
-class FacetChoice:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    children: list = field(default_factory=list)
-
-
-def label_of(row, prefix, lang):
-    """A translated name out of a values() row, falling back as the models do."""
-    for code in [lang, *settings.MODELTRANSLATION_FALLBACK_LANGUAGES]:
-        if row.get(f"{prefix}_{code}"):
-            return row[f"{prefix}_{code}"]
-    return ""
-
-
-def name_columns(prefix):
-    return [f"{prefix}_{code}" for code in LANGUAGE_CODES]
-
-
-def filtered_without(filterset, facet):
-    """The filterset's rows with every filter applied but `facet`'s.
-
-    Reuses the values the form has already validated, so no lookup runs
-    twice; the ordering is dropped, as a facet groups.
-    """
-    rows = filterset.queryset.all()
-    for name, value in filterset.form.cleaned_data.items():
-        if name not in (facet, "sort") and value not in (None, ""):
-            rows = filterset.filters[name].filter(rows, value)
-    return rows.order_by()
-
-
-def grouped_facets(filterset, facet_fields, choice_labels, counts):
-    """How many rows each choice of each facet would give, the other filters kept.
-
-    `facet_fields` maps a facet to the field its value comes from and the
-    prefix of its translated name columns (None for a choice field, whose
-    labels come from `choice_labels[facet]`, a TextChoices class). A
-    "region" facet lists states, their districts' rows counted with them.
-    `counts` is facet_counts' answer (cut by top_counts where a facet is
-    long). One query whatever the number of rows and facets: the records
-    counted.
-    """
-    lang = get_language()
-    model = filterset.queryset.model
-    records = _counted_records(model, facet_fields, counts)
-    facets = {}
-    for facet, (_field, name_prefix) in facet_fields.items():
-        selected = filterset.data.get(facet)
-        if name_prefix is None:
-            choices = [
-                FacetChoice(key, choice_labels[facet](key).label, n, key == selected)
-                for key, n in counts[facet].items()
-            ]
-        else:
-            counted = [(records[facet][key], n) for key, n in counts[facet].items()]
-            if facet == "region":
-                facets[facet] = _region_facet(counted, selected, lang)
-                continue
-            choices = [
-                FacetChoice(row["value"], label_of(row, "label", lang), n, row["value"] == selected)
-                for row, n in counted
-            ]
-        facets[facet] = by_count(choices)
-    return facets
-
-
-def _facet_column(model, value_field):
-    """The field of `model` a facet counts by: a column of its table or a many-to-many link."""
-    return model._meta.get_field(value_field.split("__")[0])
-
-
-def facet_counts(filterset, facet_fields):
-    """How many rows the filters give, and {facet: {key: rows}}, the key
-    being the choice or the related record's primary key, as text; each
-    facet counted with the other filters kept.
-
-    One statement: each set of rows counted is found once, in a common
-    table expression of their keys and of the columns facets count by, and
-    each facet is a grouping of that table or of a link table joined to it.
-    Facets whose filter is not set share the rows of all the filters; each
-    one set has rows of its own, all the filters but its own. A search is
-    thus evaluated once, plus once per facet set, not once per facet.
-    """
-    model = filterset.queryset.model
-    connection = connections[filterset.queryset.db]
-    qn = connection.ops.quote_name
-    fields = {facet: _facet_column(model, value) for facet, (value, _) in facet_fields.items()}
-    # Named: the SQL may list a queryset's columns in any order.
-    columns = {"counted_pk": F("pk")}
-    columns.update((f"counted_{f.name}", F(f.name)) for f in fields.values() if not f.many_to_many)
-    filterset.is_valid()  # validates the form once, if nothing has yet
-    cleaned = filterset.form.cleaned_data
-    bases, params = {}, []
-
-    def rows_without(facet):
-        if facet not in bases:
-            rows = filtered_without(filterset, facet).annotate(**columns).values(*columns)
-            sql, rows_params = rows.query.sql_with_params()
-            bases[facet] = qn(f"facet_rows_{len(bases)}"), sql
-            params.extend(rows_params)
-        return bases[facet][0]
-
-    # The rows of all the filters are counted too: the list's count.
-    groupings = [f"SELECT -1 AS facet, NULL AS choice, COUNT(*) AS n FROM {rows_without(None)}"]
-    for number, (facet, counted_by) in enumerate(fields.items()):
-        rows = rows_without(facet if cleaned.get(facet) not in (None, "") else None)
-        if counted_by.many_to_many:
-            key = f"link.{qn(counted_by.m2m_reverse_name())}"
-            source = (
-                f"{rows} JOIN {qn(counted_by.remote_field.through._meta.db_table)} link "
-                f"ON link.{qn(counted_by.m2m_column_name())} = {rows}.counted_pk"
-            )
-        else:
-            key = qn(f"counted_{counted_by.name}")
-            source = f"{rows} WHERE {key} IS NOT NULL"
-        # The same types in every grouping: keys are text, whatever their column.
-        groupings.append(
-            f"SELECT {number} AS facet, CAST({key} AS TEXT) AS choice, COUNT(*) AS n "
-            f"FROM {source} GROUP BY {key}"
-        )
-    sql = "WITH " + ", ".join(f"{name} AS ({sql})" for name, sql in bases.values())
-    sql += " " + " UNION ALL ".join(groupings)
-    total, counts = 0, {facet: {} for facet in fields}
-    names = list(fields)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for number, key, n in cursor.fetchall():
-            if number < 0:
-                total = n
-            else:
-                counts[names[number]][key] = n
-    return total, counts
-
-
-def top_counts(filterset, facet_fields, limits, counts):
-    """`counts` with each facet of `limits` cut to its most frequent keys,
-    the selected record always kept."""
-    counts = dict(counts)
-    model = filterset.queryset.model
-    for facet, limit in limits.items():
-        pk = _facet_column(model, facet_fields[facet][0]).related_model._meta.pk
-        selected = filterset.form.cleaned_data.get(facet)
-        selected = None if selected is None else str(selected)
-        ranked = sorted(
-            counts[facet], key=lambda k: (k != selected, -counts[facet][k], pk.to_python(k))
-        )
-        counts[facet] = {key: counts[facet][key] for key in ranked[:limit]}
-    return counts
-
-
-def _counted_records(model, facet_fields, counts):
-    """{facet: {key: record}}: the records counted, of every facet, in one query.
-
-    A record is a dict: its `value` (slug or code) and `label_<lang>`, and
-    for a district its state's `state` (slug) and `state_label_<lang>`.
-    """
-    queries = []
-    for number, (facet, (value_field, name_prefix)) in enumerate(facet_fields.items()):
-        if name_prefix is None or not counts[facet]:
-            continue
-        # A plain QuerySet: modeltranslation's would rework every row read,
-        # hundreds here, and the columns are named in full anyway.
-        related = QuerySet(_facet_column(model, value_field).related_model)
-        columns = {
-            "facet": Value(number),
-            "key": Cast("pk", CharField()),
-            "value": F(value_field.split("__")[1]),
-            **{f"label_{code}": F(f"name_{code}") for code in LANGUAGE_CODES},
-            "state": F("parent__slug"),
-            **{f"state_label_{code}": F(f"parent__name_{code}") for code in LANGUAGE_CODES},
-        }
-        if facet != "region":
-            nothing = Value(None, output_field=CharField())
-            columns.update((name, nothing) for name in columns if name.startswith("state"))
-        # Named, the columns line up in every part of the union, whatever order
-        # the SQL lists them in.
-        named = {f"counted_{name}": expression for name, expression in columns.items()}
-        queries.append(
-            related.filter(pk__in=counts[facet]).order_by().annotate(**named).values(*named)
-        )
-    records = {facet: {} for facet in facet_fields}
-    if not queries:
-        return records
-    names = list(facet_fields)
-    for row in queries[0].union(*queries[1:], all=True):
-        record = {name.removeprefix("counted_"): value for name, value in row.items()}
-        records[names[record["facet"]]][record["key"]] = record
-    return records
-
-
-def by_count(choices):
-    return sorted(choices, key=lambda c: (-c.count, str(c.label)))
-
-
-def _region_facet(counted, selected, lang):
-    """States with their rows' count (their districts' included), each with its districts.
-
-    `counted`: (region, rows) pairs, a region as _counted_records gives it.
-    """
-    states = {}
-    for region, n in counted:
-        state_slug = region["state"] or region["value"]
-        label = label_of(region, "state_label" if region["state"] else "label", lang)
-        state = states.setdefault(
-            state_slug, FacetChoice(state_slug, label, 0, state_slug == selected)
-        )
-        state.count += n
-        if region["state"]:
-            slug = region["value"]
-            state.children.append(
-                FacetChoice(slug, label_of(region, "label", lang), n, slug == selected)
-            )
-    return by_count(states.values())

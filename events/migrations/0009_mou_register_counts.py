@@ -4,13 +4,10 @@ from django.db import migrations, models
 
 
 def fill_counts(apps, schema_editor):
-    # Written by events.summaries with the present models, as 0005 fills its
-    # tables: this table is this migration's, and what it counts (MoUs,
-    # parties, events' and organisations' sectors) is read as it stands here.
-    # The register's counts only: the statistics are as 0005 left them.
-    from events import summaries
-
-    summaries.refresh(mou_register=True)
+    # This table was filled by events.summaries, which now writes the
+    # register's counts to ListCounts instead: 0012 drops this table and
+    # fills that one.
+    pass
 
 
 class Migration(migrations.Migration):

@@ -1,6 +1,6 @@
 """The events app's models, by subject: events, agreements, meetings, summaries."""
 
-from .agreements import MoU, MoUParty, Valued
+from .agreements import MoU, MoUParty, MoUQuerySet, Valued
 from .events import (
     LAST_DAY,
     Event,
@@ -14,8 +14,7 @@ from .events import (
 )
 from .meetings import B2BMeeting
 from .summaries import (
-    EventListCounts,
-    MoURegisterCount,
+    ListCounts,
     StatsBuyer,
     StatsDay,
     StatsKindMonth,
@@ -26,13 +25,13 @@ __all__ = [
     "LAST_DAY",
     "B2BMeeting",
     "Event",
-    "EventListCounts",
     "EventOrganiser",
     "EventQuerySet",
     "EventRole",
+    "ListCounts",
     "MoU",
     "MoUParty",
-    "MoURegisterCount",
+    "MoUQuerySet",
     "Qualifier",
     "Scheme",
     "Session",

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from orgs.models import Organisation
@@ -50,6 +50,20 @@ class Valued(models.Model):
             raise ValidationError({"currency": _("Give the currency of the value.")})
 
 
+class MoUQuerySet(models.QuerySet):
+    def public(self):
+        """The MoUs the public may see: all but those signed at an event still in draft."""
+        # Leaving out the MoUs of the few unpublished events, found in their
+        # partial index, rather than joining each MoU to its event: the events
+        # table is the largest the register would read. NOT EXISTS rather than
+        # NOT IN: it lets a page that needs a few MoUs (an organisation's) look
+        # each up, where NOT IN made PostgreSQL read every MoU first.
+        unpublished = Event.objects.filter(pk=OuterRef("event_id")).exclude(
+            status=Event.Status.PUBLISHED
+        )
+        return self.filter(~Exists(unpublished))
+
+
 class MoU(Versioned, Valued, TranslatedRecord, TimeStamped):
     class Status(models.TextChoices):
         SIGNED = "signed", _("Signed")
@@ -82,6 +96,8 @@ class MoU(Versioned, Valued, TranslatedRecord, TimeStamped):
     document = models.FileField(
         _("document"), upload_to="mous/", blank=True, validators=[validate_upload_size]
     )
+
+    objects = MoUQuerySet.as_manager()
 
     required_translated = ("title",)
     slug_source = ("title",)

@@ -1,7 +1,8 @@
 """Derived tables: the statistics' summaries and the lists' stored counts.
 
-Written only by events.summaries and events.list_counts (docs/architecture.md,
-"Derived data"), never edited.
+Written only by events.summaries, never edited. The rule for derived data:
+it is rewritten in the transaction of the change that makes it stale; what
+depends on the date is stored with its day and read only on that day.
 """
 
 from django.db import models
@@ -120,48 +121,21 @@ class StatsBuyer(Derived):
         return f"{self.buyer_id} ({self.country_id}): {self.first_day}"
 
 
-class MoURegisterCount(Derived):
-    """How many public MoUs (events.mou_selectors.public_mous) a party or a
-    sector has: the unfiltered MoU register's party and sector facets.
+class ListCounts(Derived):
+    """A public list's count and facet counts as most visitors open it
+    (events.list_counts): the event list at its defaults, the MoU register
+    unfiltered.
 
-    Counted over every public MoU, these were most of the register's time.
-    Only the parties the facet reads are kept (top_party_counts), and so a
-    hundred rows or so, rewritten whole by events.summaries when anything
-    they count changes. `key` is a plain id, not a foreign key: a rewrite
-    replaces the rows, and a cascade from a sector would delete them one by
-    one through the page cache's signals.
+    One row per list (`name`), rewritten by events.summaries in the
+    transaction of each change that alters it. `day` is the day the counts
+    hold for, when the list depends on the date (upcoming events), else
+    None; `counts` is portal.facet_counts.Counts.as_json(): the count, and
+    each facet's choices by key (labels are read when a page is shown).
     """
 
-    class Facet(models.TextChoices):
-        PARTY = "party"  # key: an Organisation
-        SECTOR = "sector"  # key: a Sector
-
-    facet = models.CharField(max_length=6, choices=Facet.choices)
-    key = models.BigIntegerField()
-    mous = models.PositiveIntegerField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["facet", "key"], name="mou_register_count_once")
-        ]
-
-    def __str__(self):
-        return f"{self.facet} {self.key}: {self.mous}"
-
-
-class EventListCounts(Derived):
-    """The default event list's count and facet counts (events.list_counts).
-
-    One row: the counts of the upcoming published events as of `day`, at
-    content version `version`. Any change to the content bumps the version,
-    and the next visitor of the list recounts; until then every visitor
-    reads the counts here instead of grouping thousands of events by their
-    link tables.
-    """
-
-    day = models.DateField()
-    version = models.PositiveBigIntegerField()
+    name = models.CharField(max_length=20, unique=True)
+    day = models.DateField(null=True)
     counts = models.JSONField()
 
     def __str__(self):
-        return f"{self.day} v{self.version}"
+        return f"{self.name} ({self.day or 'any day'}): {self.counts.get('total')}"

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from events.list_counts import EVENT_LIST, MOU_REGISTER
 from events.models import B2BMeeting, Event
 from orgs.models import Organisation
 
@@ -88,6 +89,16 @@ def test_the_upcoming_lists_count_and_facets_are_read_by_index(client, national,
     # rightly reads the table to count them.)
     for sql in page_queries(client, "/en/events/", params):
         assert_no_seq_scan(sql)
+
+
+@pytest.mark.parametrize("stored", [EVENT_LIST, MOU_REGISTER], ids=["events", "mous"])
+def test_the_stored_counts_are_counted_by_index(national, stored):
+    # The list as it opens reads its counts stored (events.list_counts): the
+    # statement that counts them runs with each change, and reads by index too.
+    with CaptureQueriesContext(connection) as captured:
+        stored.counted()
+    for query in captured.captured_queries:
+        assert_no_seq_scan(query["sql"])
 
 
 def test_a_search_in_persian_is_read_by_index(client, national):

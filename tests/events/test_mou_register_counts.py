@@ -1,15 +1,19 @@
-"""The unfiltered MoU register's party and sector counts, read from
-MoURegisterCount: they match what each choice lists, and every change to
-what they count shows at once (events.summaries)."""
+"""The unfiltered MoU register's count and facet counts, stored
+(events.list_counts): they match what each choice lists, every change to
+what they count rewrites them at once (events.summaries), visitors read
+them, and no request writes them."""
 
+import datetime
 from unittest import mock
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from events import summaries
-from events.models import Event, MoU, MoUParty, MoURegisterCount
+from events.list_counts import MOU_REGISTER, StoredList
+from events.models import Event, ListCounts, MoU, MoUParty
 from tests.factories import (
     EventFactory,
     MoUFactory,
@@ -21,6 +25,25 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LIST = "/en/mous/"
+TABLE = ListCounts._meta.db_table
+
+
+def stored():
+    return ListCounts.objects.get(name=MOU_REGISTER.name)
+
+
+def writes(queries):
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+    ]
+
+
+def assert_current():
+    """The stored row is what counting the public MoUs now gives, whatever the day."""
+    row = stored()
+    assert (row.day, row.counts) == (None, MOU_REGISTER.counted().counts)
 
 
 def register_counts(client):
@@ -62,9 +85,8 @@ def test_the_counts_are_what_each_choice_lists(client, scene):
     for facet, choices in counts.items():
         for slug, n in choices.items():
             assert listed(client, facet, slug) == n
-    # Served from the summary: the same rows a rewrite from the records gives.
-    stored = set(MoURegisterCount.objects.values_list("facet", "key", "mous"))
-    assert stored == {(r.facet, r.key, r.mous) for r in summaries._mou_register_rows()}
+    # Served from the stored row: what a rewrite from the records gives.
+    assert_current()
 
 
 def test_each_change_shows_at_once(client, scene):
@@ -102,6 +124,14 @@ def test_each_change_shows_at_once(client, scene):
     assert counts["party"][firm.slug] == 2
     assert counts["sector"][leather.slug] == 2
 
+    elsewhere.status = MoU.Status.COMPLETED
+    elsewhere.signed_on = datetime.date(2024, 5, 1)
+    elsewhere.save()
+    facets = client.get(LIST).context["listing"].facets
+    assert {c.value: c.count for c in facets["status"]}[MoU.Status.COMPLETED] == 1
+    assert {c.value: c.count for c in facets["year"]}["2024"] == 1
+    assert_current()
+
 
 def test_parties_added_and_taken_off_through_the_mou_are_counted(client, scene):
     firm, buyer, elsewhere = scene["firm"], scene["buyer"], scene["elsewhere"]
@@ -130,28 +160,28 @@ def test_an_edit_of_nothing_counted_rewrites_nothing(scene):
         event.title_en = "A new title"
         event.save()
         event.sectors.set([scene["leather"]])
-        firm.name_en = "A new name"
+        firm.name_en = "A new name"  # labels are read when a page is shown
         firm.save()
         link = MoUParty.objects.get(mou=mou, organisation=firm)
         link.order = 5
         link.save()
-    assert not [q for q in queries if MoURegisterCount._meta.db_table in q["sql"]]
+    assert not [q for q in queries if TABLE in q["sql"]]
 
 
 def test_a_batch_rewrites_the_counts_once_at_its_end(client, scene):
     firm, textiles = scene["firm"], scene["textiles"]
     with (
         mock.patch.object(
-            summaries, "_mou_register_rows", wraps=summaries._mou_register_rows
-        ) as rows,
+            StoredList, "counted", autospec=True, side_effect=StoredList.counted
+        ) as counted,
         summaries.batch(),
     ):
         for _ in range(3):
             MoUPartyFactory(organisation=firm)
         scene["event"].sectors.add(textiles)
         scene["elsewhere"].delete()
-        assert rows.call_count == 0
-    assert rows.call_count == 1
+        assert counted.call_count == 0
+    assert [call.args[0].name for call in counted.call_args_list].count(MOU_REGISTER.name) == 1
     counts = register_counts(client)
     assert counts["party"][firm.slug] == 4
     assert counts["sector"][textiles.slug] == 4
@@ -164,6 +194,7 @@ def test_a_rebuild_counts_what_was_written_without_signals(client, scene):
     assert register_counts(client)["party"][firm.slug] == 2
     summaries.rebuild()
     assert register_counts(client)["party"][firm.slug] == 4
+    assert_current()
 
 
 def test_an_mou_saved_in_the_admin_with_its_parties_is_counted_once(admin_client, client):
@@ -174,10 +205,36 @@ def test_an_mou_saved_in_the_admin_with_its_parties_is_counted_once(admin_client
         response = admin_client.post("/admin/events/mou/add/", mou_form(firms))
     assert response.status_code == 302
     # The page's five records (the MoU and its parties) rewrite the counts once.
-    rewrites = [
-        q
-        for q in captured
-        if q["sql"].startswith(f'DELETE FROM "{MoURegisterCount._meta.db_table}"')
-    ]
+    rewrites = [q for q in captured if q["sql"].startswith(f'DELETE FROM "{TABLE}"')]
     assert len(rewrites) == 1
     assert register_counts(client)["party"] == {firm.slug: 1 for firm in firms}
+
+
+def test_visitors_read_the_stored_counts_and_write_nothing(client, scene):
+    row = stored()
+    row.counts = {**row.counts, "total": 99}
+    row.save()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LIST).context["listing"].count == 99  # read, not counted
+    assert not writes(queries)
+    # A filtered register counts for itself.
+    assert client.get(LIST, {"status": MoU.Status.SIGNED}).context["listing"].count == 2
+
+
+def test_without_its_row_the_register_counts_live_and_stores_nothing(client, scene):
+    ListCounts.objects.all().delete()
+    with CaptureQueriesContext(connection) as queries:
+        assert register_counts(client)["party"][scene["firm"].slug] == 2
+    assert [q for q in queries if "facet_rows" in q["sql"]]  # counted
+    assert not writes(queries)
+    assert not ListCounts.objects.exists()
+
+
+def test_the_register_counts_hold_whatever_the_day(client, scene):
+    next_year = timezone.localdate() + datetime.timedelta(days=365)
+    with (
+        mock.patch("django.utils.timezone.localdate", return_value=next_year),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert register_counts(client)["party"][scene["firm"].slug] == 2
+    assert not [q for q in queries if "facet_rows" in q["sql"]]  # read, not counted

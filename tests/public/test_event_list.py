@@ -5,8 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.filters import EventFilter
 from events.models import Event
-from events.selectors import FACET_LIMITS, event_listing
+from events.selectors import event_listing
 from tests.factories import EventFactory, EventOrganiserFactory, SchemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -187,12 +188,12 @@ def test_a_long_list_is_paged_with_the_filters_kept(client):
 def test_the_organiser_list_offers_the_most_active_and_keeps_the_one_chosen(client):
     busy = EventOrganiserFactory(organisation__name_en="MSSIDC").organisation
     EventOrganiserFactory.create_batch(2, organisation=busy)
-    for _ in range(FACET_LIMITS["organiser"] + 4):
+    for _ in range(EventFilter.facet("organiser").limit + 4):
         EventOrganiserFactory()  # one event each
     lone = EventOrganiserFactory().organisation
 
     offered = client.get(LIST).context["listing"].facets["organiser"]
-    assert len(offered) == FACET_LIMITS["organiser"]
+    assert len(offered) == EventFilter.facet("organiser").limit
     assert (offered[0].label, offered[0].count) == ("MSSIDC", 3)
     # Chosen, a body with a single event is offered (and shown selected) too.
     response = client.get(LIST, {"organiser": lone.slug})

@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from events.filters import MoUFilter
 from events.models import Event, MoU
-from events.mou_selectors import TOP_PARTIES, mou_listing
+from events.mou_selectors import mou_listing
 from tests.factories import (
     EventFactory,
     MoUFactory,
@@ -20,6 +21,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LIST = "/en/mous/"
+TOP_PARTIES = MoUFilter.facet("party").limit
 
 
 def counts(facet):
