@@ -10,6 +10,8 @@ from django.db.models.functions import ExtractYear
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from orgs.models import Country, Organisation, Region, Sector
 from portal.facets import NEWEST_FIRST, Facet, Note, Numbers, Pairs, Records, StatesAndDistricts
@@ -223,6 +225,8 @@ class MoUFilter(PortalFilterSet):
         model = MoU
         fields = []
 
+    # For the API's schema: the parameter is a sector's slug.
+    @extend_schema_field(OpenApiTypes.STR)
     def in_sector(self, queryset, name, sector):
         # Two semi-joins on the link tables: joining the two many-to-many
         # paths would repeat an MoU, and would read the events table too.

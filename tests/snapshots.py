@@ -4,9 +4,9 @@ The demo data take `load_demo` some 1,700 queries and two seconds to write;
 a test that needs them, or another dataset built through the models, gets
 them back in one INSERT a table instead. `recorded(build)` runs `build` in
 a transaction that is rolled back and keeps what it returned with the rows
-it wrote; `restore(recording)` writes those rows back inside the test's own
-transaction, primary keys and all, so that the records `build` returned
-name the rows the test sees.
+it wrote (and the keys of those it changed or deleted); `restore(recording)`
+writes those rows back inside the test's own transaction, primary keys and
+all, so that the records `build` returned name the rows the test sees.
 
 `table_rows` and `insert_rows` also serve the migration test, which reads
 every row of a database before and after migrating it.
@@ -83,23 +83,24 @@ def recorded(build):
         after = table_rows(tables)
         transaction.set_rollback(True)
     keys = {model._meta.db_table: model._meta.pk.column for model in data_models()}
-    added = {}
+    written = {}
     for table, (columns, rows) in after.items():
-        new = rows - before[table][1]
-        if new:
-            # A row that build() changed rather than added is written anew.
+        old = before[table][1]
+        new, gone = rows - old, old - rows
+        if new or gone:
+            # A row that build() changed or deleted goes, a changed one to be
+            # written anew.
             key = columns.index(keys[table])
-            changed = {row[key] for row in new} & {row[key] for row in before[table][1]}
-            added[table] = columns, new, (keys[table], changed)
-    return Recording(result, added)
+            written[table] = columns, new, (keys[table], {row[key] for row in gone})
+    return Recording(result, written)
 
 
 def restore(recording):
     """Write a recording's rows back (in the test's transaction) and return its result."""
     qn = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for table, (_columns, _rows, (key, changed)) in recording.rows.items():
-            for value in changed:
+        for table, (_columns, _rows, (key, gone)) in recording.rows.items():
+            for value in gone:
                 cursor.execute(f"DELETE FROM {qn(table)} WHERE {qn(key)} = %s", [value])
     insert_rows({table: (columns, rows) for table, (columns, rows, _) in recording.rows.items()})
     return recording.result

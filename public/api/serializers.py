@@ -5,6 +5,7 @@ value and their label; translated text falls back as on the pages.
 """
 
 from django.utils.html import strip_tags
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -30,6 +31,7 @@ class ChoiceField(serializers.Field):
         return {"value": value, "label": str(self.labels.get(value, value))}
 
 
+@extend_schema_field(OpenApiTypes.URI)
 class AbsoluteURLField(serializers.Field):
     """The record's page, in the request's language."""
 
