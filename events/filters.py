@@ -13,7 +13,8 @@ from django.utils.translation import pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from orgs.models import Country, Organisation, Region, Sector
+from orgs.filters import PlaceAndSectorFilterSet, organisation_filter
+from orgs.models import Country, Organisation, Sector
 from portal.facets import NEWEST_FIRST, Facet, Note, Numbers, Pairs, Records, StatesAndDistricts
 from portal.filtering import PortalFilterSet, RecordFilter, SortFilter
 
@@ -27,7 +28,7 @@ def _is_date(value):
         return False
 
 
-class EventFilter(PortalFilterSet):
+class EventFilter(PlaceAndSectorFilterSet):
     WHEN_CHOICES = [
         ("upcoming", _("Upcoming")),
         ("past", _("Past")),
@@ -39,20 +40,9 @@ class EventFilter(PortalFilterSet):
         ("title", _("Title")),
     ]
 
-    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
     scheme = RecordFilter(
         label=_("Scheme"), field_name="schemes", to_field_name="slug", queryset=Scheme.objects.all()
-    )
-    sector = RecordFilter(
-        label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
-    )
-    country = RecordFilter(label=_("Country"), queryset=Country.objects.all(), to_field_name="code")
-    region = RecordFilter(
-        label=_("State / district"),
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        method="in_region",
     )
     target_country = RecordFilter(
         label=_("Target market"),
@@ -60,12 +50,7 @@ class EventFilter(PortalFilterSet):
         to_field_name="code",
         queryset=Country.objects.all(),
     )
-    organiser = RecordFilter(
-        label=_("Organiser"),
-        field_name="organisers",
-        to_field_name="slug",
-        queryset=Organisation.objects.all(),
-    )
+    organiser = organisation_filter(_("Organiser"), "organisers")
     date_from = django_filters.DateFilter(label=_("From"), method="ends_on_or_after")
     date_to = django_filters.DateFilter(label=_("To"), method="starts_on_or_before")
     when = django_filters.ChoiceFilter(
@@ -187,12 +172,7 @@ class MoUFilter(PortalFilterSet):
         min_value=1900,
         max_value=2100,
     )
-    party = RecordFilter(
-        label=_("Party"),
-        field_name="parties",
-        to_field_name="slug",
-        queryset=Organisation.objects.all(),
-    )
+    party = organisation_filter(_("Party"), "parties")
     sector = RecordFilter(
         label=_("Sector"), to_field_name="slug", queryset=Sector.objects.all(), method="in_sector"
     )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from import_export import fields, widgets
 
-from orgs.importers import NamesOrganisations, OrganisationListWidget, OrganisationWidget
+from orgs.importers import NamesOrganisations, OrganisationListWidget
 from portal.importing import (
     DateWidget,
     DecimalWidget,
@@ -63,17 +63,12 @@ class MeetingResource(EventsResource):
         fields = ("buyer", "seller", "date", "time", "table", "status", "outcome")
         fields = (*fields, "value", "currency")
         import_order = fields
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
     def __init__(self, event=None, **kwargs):
         super().__init__(**kwargs)
         self.event = event
         for role in ("buyer", "seller"):
-            self.fields[role] = fields.Field(
-                attribute=role, column_name=role, widget=OrganisationWidget(lambda: self.directory)
-            )
+            self.organisation_column(role)
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
@@ -241,9 +236,6 @@ class MoUResource(EventsResource):
         fields = (*translated_columns("title", "purpose", "activities"), "slug", "event")
         fields = (*fields, "signed_on", "status", "value", "currency", "parties")
         import_order = fields
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

@@ -10,9 +10,11 @@ from portal.filtering import PortalFilterSet, RecordFilter
 from .models import Country, Organisation, Region, Sector
 
 
-class OrganisationFilter(PortalFilterSet):
+class PlaceAndSectorFilterSet(PortalFilterSet):
+    """A list searched by its text and filtered by country, state or district
+    (a state includes its districts) and sector: the directory's, the event list's."""
+
     q = django_filters.CharFilter(label=_("Search"), method="search", max_length=200)
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
     country = RecordFilter(label=_("Country"), queryset=Country.objects.all(), to_field_name="code")
     region = RecordFilter(
         label=_("State / district"),
@@ -23,6 +25,20 @@ class OrganisationFilter(PortalFilterSet):
     sector = RecordFilter(
         label=_("Sector"), field_name="sectors", to_field_name="slug", queryset=Sector.objects.all()
     )
+
+
+def organisation_filter(label, field_name):
+    """A filter by one organisation linked to the rows as `field_name`, named by its slug."""
+    return RecordFilter(
+        label=label,
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=Organisation.objects.all(),
+    )
+
+
+class OrganisationFilter(PlaceAndSectorFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Organisation.Kind.choices)
 
     facets = (
         Facet("kind"),

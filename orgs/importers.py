@@ -169,6 +169,12 @@ class NamesOrganisations(PortalResource):
         super().before_import(dataset, **kwargs)
         self.directory = OrganisationDirectory()
 
+    def organisation_column(self, name):
+        """The column `name`: an organisation, by Udyam number, IEC or name."""
+        self.fields[name] = fields.Field(
+            attribute=name, column_name=name, widget=OrganisationWidget(lambda: self.directory)
+        )
+
 
 class DirectoryResource(NamesOrganisations):
     """Organisations and people: a row may not change one outside the official's care."""
@@ -189,9 +195,6 @@ class OrganisationResource(DirectoryResource):
         model = Organisation
         fields = (*translated_columns("name"), "acronym", "kind", "country", "udyam_number", "iec")
         import_order = fields
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
     def get_instance(self, instance_loader, row):
         found = self.directory.find(
@@ -220,17 +223,10 @@ class PersonResource(DirectoryResource):
             "phone",
         )
         import_order = fields
-        skip_unchanged = True
-        report_skipped = True
-        clean_model_instances = True
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.fields["organisation"] = fields.Field(
-            attribute="organisation",
-            column_name="organisation",
-            widget=OrganisationWidget(lambda: self.directory),
-        )
+        self.organisation_column("organisation")
 
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)

@@ -164,6 +164,14 @@ class PortalResource(resources.ModelResource):
     # Labels of columns that are not model fields: {column_name: lazy label}.
     column_labels = {}
 
+    class Meta:
+        # Inherited by every import: a row that changes nothing is skipped and
+        # counted as such, and each record is checked by its model before it is
+        # written.
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
     def __init__(self, scope=None, **kwargs):
         super().__init__()
         self.file_headers = {}

@@ -11,6 +11,8 @@ from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoU
 from events.mou_selectors import mou_listing
 from events.selectors import event_listing
 
+from .listing import list_page
+
 HOME_UPCOMING = 6
 
 
@@ -39,15 +41,8 @@ def home(request):
 
 
 def event_list(request):
-    listing = event_listing(params=request.GET)
-    return render(
-        request,
-        "events/event_list.html",
-        {
-            "listing": listing,
-            "events": listing.page.object_list,
-            "last_updated": max((e.updated_at for e in listing.page.object_list), default=None),
-        },
+    return list_page(
+        request, event_listing(params=request.GET), "events/event_list.html", "events:list"
     )
 
 
@@ -149,16 +144,8 @@ def meeting_figures(event):
 
 
 def mou_list(request):
-    listing = mou_listing(params=request.GET)
-    mous = listing.page.object_list
-    return render(
-        request,
-        "events/mou_list.html",
-        {
-            "listing": listing,
-            "mous": mous,
-            "last_updated": max((m.updated_at for m in mous), default=None),
-        },
+    return list_page(
+        request, mou_listing(params=request.GET), "events/mou_list.html", "events:mous"
     )
 
 

@@ -3,19 +3,12 @@ from django.shortcuts import render
 from events.selectors import organisation_page
 from orgs.selectors import organisation_listing
 
+from .listing import list_page
+
 
 def organisation_list(request):
     listing = organisation_listing(params=request.GET)
-    organisations = listing.page.object_list
-    return render(
-        request,
-        "orgs/organisation_list.html",
-        {
-            "listing": listing,
-            "organisations": organisations,
-            "last_updated": max((o.updated_at for o in organisations), default=None),
-        },
-    )
+    return list_page(request, listing, "orgs/organisation_list.html", "orgs:list")
 
 
 def organisation_detail(request, slug):

@@ -16,7 +16,7 @@ LIST = "/en/events/"
 
 
 def titles(response):
-    return {event.slug for event in response.context["events"]}
+    return {event.slug for event in response.context["rows"]}
 
 
 def test_upcoming_is_the_default_and_past_meets_are_one_click_away(client, demo):
@@ -179,10 +179,10 @@ def test_a_long_list_is_paged_with_the_filters_kept(client):
     start = timezone.localdate() + datetime.timedelta(days=3)
     EventFactory.create_batch(25, start_date=start, kind=Event.Kind.WORKSHOP)
     first = client.get(LIST, {"kind": "workshop"})
-    assert len(first.context["events"]) == 20
+    assert len(first.context["rows"]) == 20
     assert 'href="?kind=workshop&amp;page=2"' in first.content.decode()
     second = client.get(LIST, {"kind": "workshop", "page": "2"})
-    assert len(second.context["events"]) == 5
+    assert len(second.context["rows"]) == 5
 
 
 def test_the_organiser_list_offers_the_most_active_and_keeps_the_one_chosen(client):

@@ -97,7 +97,7 @@ def test_a_facet_declared_on_the_event_filter_shows_on_the_list(client, scene, m
     # After the other facets, as declared.
     assert html.index('id="filter-organiser"') < html.index('id="filter-format"')
     response = client.get("/en/events/", {"format": "online"})
-    assert [e.slug for e in response.context["events"]] == [scene[0].slug]
+    assert [e.slug for e in response.context["rows"]] == [scene[0].slug]
     assert '<option value="online" selected>Online (1)</option>' in response.content.decode()
 
 
@@ -119,7 +119,7 @@ def test_a_facet_declared_on_the_mou_filter_shows_on_the_register(client, scene,
         )
     response = client.get("/en/mous/", {"event": online.slug})
     assert response.context["listing"].count == 1
-    assert MoU.objects.filter(event=online).get() in response.context["mous"]
+    assert MoU.objects.filter(event=online).get() in response.context["rows"]
 
 
 def test_a_facet_declared_on_the_directory_shows_on_it(client, scene, monkeypatch):

@@ -23,7 +23,7 @@ IGNITE_MOU = "odop-branding-mou-mumbai-2026"
 
 
 def slugs(response):
-    return {mou.slug for mou in response.context["mous"]}
+    return {mou.slug for mou in response.context["rows"]}
 
 
 def test_the_register_lists_the_ignite_mou_with_its_parties(client, demo):

@@ -24,7 +24,7 @@ LIST = "/en/organisations/"
 
 
 def slugs(response):
-    return {organisation.slug for organisation in response.context["organisations"]}
+    return {organisation.slug for organisation in response.context["rows"]}
 
 
 def test_the_directory_lists_every_organisation(client, demo):
