@@ -148,7 +148,7 @@ def test_the_public_list_finds_an_event_by_its_title(generated, client, lang, co
 
     response = client.get(f"/{lang}/events/", {"q": title, "when": "all"})
 
-    assert event.slug in {found.slug for found in response.context["events"]}
+    assert event.slug in {found.slug for found in response.context["rows"]}
 
 
 def test_new_records_get_ids_after_the_generated_ones(generated):
