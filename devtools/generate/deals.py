@@ -118,6 +118,11 @@ def _status(rng, age):
     return pick(rng, RECENT_MOU_STATUSES if age.days < 365 else OLD_MOU_STATUSES)
 
 
+# As long as an event's meetings are by default (Event.meeting_minutes), in
+# slots of half an hour (schedule.SLOTS_PER_DAY).
+MEETING_LENGTH = timedelta(minutes=20)
+
+
 def make_meetings(writer, directory, plans, seed, today):
     """Each planned meet's schedule: every buyer meets one seller a slot, never
     a seller twice, so no firm is booked twice at a time and no firm meets itself."""
@@ -144,6 +149,7 @@ def make_meetings(writer, directory, plans, seed, today):
                         "buyer_id": buyer,
                         "seller_id": sellers[(n + slot) % len(sellers)],
                         "starts_at": starts_at,
+                        "ends_at": starts_at + MEETING_LENGTH,
                         "table": f"T-{n + 1}",
                         "status": status,
                         "outcome": outcome,

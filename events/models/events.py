@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
@@ -75,6 +76,13 @@ def figure_fields(verbose_name):
 # expression, which the indexes below hold (an OR with "start_date IS NULL"
 # could not be answered from an index).
 LAST_DAY = Coalesce("end_date", "start_date", Value(datetime.date.max))
+
+
+# Who buys and who sells at a meet's B2B meetings, unless the event says
+# otherwise: foreign buyers and firms buy, MSMEs and other firms (exporters)
+# sell; ministries, councils, chambers and the like do neither.
+MEETING_BUYERS = [Organisation.Kind.FOREIGN_BUYER, Organisation.Kind.MSME, Organisation.Kind.OTHER]
+MEETING_SELLERS = [Organisation.Kind.MSME, Organisation.Kind.OTHER]
 
 
 class EventQuerySet(models.QuerySet):
@@ -222,6 +230,20 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
 
     FIGURES = ("participants", "msmes", "foreign_buyers", "buyer_countries", "b2b_meetings", "mous")
 
+    # B2B meetings: how long each is unless told, and which kinds of
+    # organisation buy and sell at them (empty: MEETING_BUYERS, MEETING_SELLERS).
+    meeting_minutes = models.PositiveSmallIntegerField(
+        _("length of a B2B meeting (minutes)"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(240)],
+    )
+    meeting_buyer_kinds = models.JSONField(
+        _("kinds of organisation that buy at its B2B meetings"), default=list, blank=True
+    )
+    meeting_seller_kinds = models.JSONField(
+        _("kinds of organisation that sell at its B2B meetings"), default=list, blank=True
+    )
+
     # Every language's title, venue, city and place, folded (portal.text_search)
     # so that one `contains` per word finds an event however it was typed;
     # written on save (TranslatedRecord.searchable_fields).
@@ -292,6 +314,18 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
         if (self.end_date or self.start_date) < today:
             return "past"
         return "ongoing" if self.start_date <= today else "upcoming"
+
+    @property
+    def meeting_length(self):
+        return datetime.timedelta(minutes=self.meeting_minutes)
+
+    @property
+    def buyer_kinds(self):
+        return self.meeting_buyer_kinds or MEETING_BUYERS
+
+    @property
+    def seller_kinds(self):
+        return self.meeting_seller_kinds or MEETING_SELLERS
 
     def figures(self):
         """The reported headline figures: (label, value, qualifier)."""

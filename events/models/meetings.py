@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -44,6 +45,11 @@ class B2BMeeting(Valued, TimeStamped):
         verbose_name=_("seller"),
     )
     starts_at = models.DateTimeField(_("time"))
+    ends_at = models.DateTimeField(
+        _("ends"),
+        blank=True,
+        help_text=_("Leave empty for a meeting of the event's usual length."),
+    )
     table = models.CharField(_("table"), max_length=20, blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.REQUESTED, db_index=True
@@ -64,7 +70,6 @@ class B2BMeeting(Valued, TimeStamped):
         verbose_name = _("B2B meeting")
         verbose_name_plural = _("B2B meetings")
         ordering = ["event", "starts_at", "table", "pk"]
-        # A cancelled meeting frees its slot, so it does not count as a booking.
         constraints = [
             *Valued.Meta.constraints,
             models.CheckConstraint(
@@ -72,19 +77,15 @@ class B2BMeeting(Valued, TimeStamped):
                 name="meeting_buyer_is_not_seller",
                 violation_error_message=_("The buyer and the seller must be different."),
             ),
-            models.UniqueConstraint(
-                fields=["event", "buyer", "starts_at"],
-                condition=~Q(status="cancelled"),
-                name="meeting_buyer_booked_once",
-                violation_error_message=_("This buyer already has a meeting at this time."),
-            ),
-            models.UniqueConstraint(
-                fields=["event", "seller", "starts_at"],
-                condition=~Q(status="cancelled"),
-                name="meeting_seller_booked_once",
-                violation_error_message=_("This seller already has a meeting at this time."),
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting ends after it starts."),
             ),
         ]
+        # No firm and no table in two meetings at once: on PostgreSQL also
+        # exclusion constraints (migration 0013, MEETING_EXCLUSIONS), which
+        # Django's model state does not hold; clean() checks the same rule.
         indexes = [
             models.Index(fields=["event", "starts_at"], name="meeting_event_time"),
             # The back-office list's date hierarchy: first and last meeting, and
@@ -95,26 +96,93 @@ class B2BMeeting(Valued, TimeStamped):
     def __str__(self):
         return f"{self.buyer} × {self.seller}"
 
+    def save(self, *args, **kwargs):
+        if self.ends_at is None and self.starts_at and self.event_id:
+            self.ends_at = self.starts_at + self.event.meeting_length
+        super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        # A meeting is as long as its event's meetings unless told otherwise.
+        if self.ends_at is None and self.starts_at and self.event_id:
+            self.ends_at = self.starts_at + self.event.meeting_length
+        super().clean_fields(exclude)
+
     def clean(self):
         super().clean()
+        errors = {}
+        for rule in (self._is_a_meeting_of_two_firms, self._is_within_the_event, self._is_free):
+            for field, message in rule():
+                errors.setdefault(field, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    def _is_a_meeting_of_two_firms(self):
         if self.buyer_id and self.buyer_id == self.seller_id:
-            raise ValidationError({"seller": _("The buyer and the seller must be different.")})
-        # The booking constraints hold in the database; this puts their
-        # message on the field the official has to change.
-        if self.status != self.Status.CANCELLED and self.event_id and self.starts_at:
-            same_slot = (
-                B2BMeeting.objects.filter(event_id=self.event_id, starts_at=self.starts_at)
-                .exclude(status=self.Status.CANCELLED)
-                .exclude(pk=self.pk)
+            yield "seller", _("The buyer and the seller must be different.")
+        if self.event_id and self.buyer_id and self.buyer.kind not in self.event.buyer_kinds:
+            yield (
+                "buyer",
+                _("A %(kind)s does not buy at this event's B2B meetings.")
+                % {"kind": self.buyer.get_kind_display()},
             )
-            errors = {}
-            if self.buyer_id and same_slot.filter(buyer_id=self.buyer_id).exists():
-                errors["buyer"] = _("This buyer already has a meeting at this time.")
-            if self.seller_id and same_slot.filter(seller_id=self.seller_id).exists():
-                errors["seller"] = _("This seller already has a meeting at this time.")
-            if errors:
-                raise ValidationError(errors)
+        if self.event_id and self.seller_id and self.seller.kind not in self.event.seller_kinds:
+            yield (
+                "seller",
+                _("A %(kind)s does not sell at this event's B2B meetings.")
+                % {"kind": self.seller.get_kind_display()},
+            )
         if self.mou_id and self.outcome != self.Outcome.MOU:
-            raise ValidationError(
-                {"outcome": _("A meeting that led to an MoU has the outcome “MoU”.")}
+            yield "outcome", _("A meeting that led to an MoU has the outcome “MoU”.")
+        if self.mou_id and self.buyer_id and self.seller_id:
+            parties = set(self.mou.party_links.values_list("organisation", flat=True))
+            if not {self.buyer_id, self.seller_id} <= parties:
+                yield "mou", _("The buyer and the seller must both be parties to the MoU.")
+
+    def _is_within_the_event(self):
+        if not (self.event_id and self.starts_at and self.ends_at):
+            return
+        if self.ends_at <= self.starts_at:
+            yield "ends_at", _("A meeting ends after it starts.")
+        event = self.event
+        if not event.start_date:
+            yield "starts_at", _("Give the event's dates before scheduling its meetings.")
+            return
+        first, last = event.start_date, event.end_date or event.start_date
+        days = {timezone.localtime(moment).date() for moment in (self.starts_at, self.ends_at)}
+        if min(days) < first or max(days) > last:
+            yield (
+                "starts_at",
+                _("The meeting must fall within the event's days (%(days)s).")
+                % {"days": first.isoformat() if first == last else f"{first} – {last}"},
             )
+
+    def _is_free(self):
+        """No firm and no table in two meetings at once (the database holds the
+        same rule on PostgreSQL); a cancelled meeting frees its slot."""
+        if self.status == self.Status.CANCELLED or not (
+            self.event_id and self.starts_at and self.ends_at
+        ):
+            return
+        firms = {self.buyer_id, self.seller_id} - {None}
+        same_time = (
+            B2BMeeting.objects.filter(
+                event_id=self.event_id, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at
+            )
+            .exclude(status=self.Status.CANCELLED)
+            .exclude(pk=self.pk)
+        )
+        clashes = Q(buyer__in=firms) | Q(seller__in=firms)
+        if self.table:
+            clashes |= Q(table=self.table)
+        busy_firms, busy_tables = set(), set()
+        for buyer, seller, table in same_time.filter(clashes).values_list(
+            "buyer", "seller", "table"
+        ):
+            busy_firms |= {buyer, seller} & firms
+            busy_tables |= {table} & {self.table}
+        if self.buyer_id in busy_firms:
+            yield "buyer", _("This buyer already has a meeting at this time.")
+        if self.seller_id in busy_firms:
+            yield "seller", _("This seller already has a meeting at this time.")
+        if busy_tables and self.table:
+            yield "table", _("This table already has a meeting at this time.")

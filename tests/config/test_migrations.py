@@ -3,14 +3,16 @@ data and a visitor's message, migrates to this schema with every row kept:
 the content version and the feedback moved to the base app with their rows,
 and the two tables of stored list counts, derived data, counted anew into one."""
 
+import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
 
-from events.models import ListCounts
+from events.models import B2BMeeting, ListCounts
 from tests.snapshots import insert_rows, table_rows
 
 PREVIOUS_MAIN_ROWS = Path(__file__).resolve().parents[1] / "data" / "previous-main-demo.json"
@@ -22,10 +24,19 @@ MOVED = {"events_contentversion": "portal_contentversion", "orgs_feedback": "por
 RECOUNTED = {"events_mouregistercount", "events_eventlistcounts"}
 
 
+ISO_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")
+
+
+def stored(value):
+    """A dumped value as the database stores it: a time as "2025-11-06 10:30", which
+    SQLite's date functions read (they cannot read the "T" of the ISO form)."""
+    return ISO_DATETIME.sub(r"\1 \2", value) if isinstance(value, str) else value
+
+
 def previous_main_rows():
     dump = json.loads(PREVIOUS_MAIN_ROWS.read_text(encoding="utf-8"))
     return {
-        table: (tuple(data["columns"]), {tuple(row) for row in data["rows"]})
+        table: (tuple(data["columns"]), {tuple(map(stored, row)) for row in data["rows"]})
         for table, data in dump.items()
     }
 
@@ -65,6 +76,9 @@ def test_a_database_of_the_previous_main_keeps_every_row():
         kept = projected(after[MOVED.get(table, table)], columns)
         assert rows <= kept, f"{table}: {len(rows - kept)} of {len(rows)} rows lost"
     assert sum(len(rows) for _columns, rows in before.values()) == 400
+    # Meetings on record last as long as their events' meetings now do.
+    length = datetime.timedelta(minutes=20)
+    assert {m.ends_at - m.starts_at for m in B2BMeeting.objects.all()} == {length}
     # The MoU register's counts, which the previous main kept apart, are counted anew.
     assert ListCounts.objects.filter(name="mous").exists()
     feedback = after["portal_feedback"]

@@ -2,10 +2,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from events.models import B2BMeeting, Event
+from orgs.models import Organisation
 from tests.factories import B2BMeetingFactory, EventFactory, OrganisationFactory, country
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,8 @@ class TestSlugs:
 
 class TestMeetings:
     def test_buyer_and_seller_must_differ(self):
-        firm = OrganisationFactory()
+        # An MSME may buy and sell at a meet, but not from itself.
+        firm = OrganisationFactory(kind=Organisation.Kind.MSME)
         meeting = B2BMeetingFactory.build(buyer=firm, seller=firm, event=EventFactory())
         with pytest.raises(ValidationError) as excinfo:
             meeting.full_clean()
@@ -112,9 +114,10 @@ class TestMeetings:
         with pytest.raises(ValidationError) as excinfo:
             double.full_clean()
         assert messages_of(excinfo, side) == [f"This {side} already has a meeting at this time."]
-        with pytest.raises(IntegrityError), transaction.atomic():
-            double.save()
-        assert B2BMeeting.objects.count() == 1
+        if connection.vendor == "postgresql":  # the exclusion constraints; SQLite has the check
+            with pytest.raises(IntegrityError), transaction.atomic():
+                double.save()
+            assert B2BMeeting.objects.count() == 1
 
     def test_a_cancelled_meeting_frees_its_slot(self):
         first = B2BMeetingFactory(status=B2BMeeting.Status.CANCELLED)

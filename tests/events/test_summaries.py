@@ -25,10 +25,12 @@ from events.models import (
     StatsKindMonth,
     StatsRegionMonth,
 )
+from orgs.models import Organisation
 from tests.factories import (
     DistrictFactory,
     EventFactory,
     MoUFactory,
+    OrganisationFactory,
     RegionFactory,
     buyer,
     country,
@@ -216,7 +218,10 @@ def test_a_buyer_counts_once_its_first_meet_is_over():
 
 def test_an_import_is_counted_once_written_and_its_preview_is_not():
     event = held(start_date=datetime.date(2025, 11, 6))
-    sellers = [buyer("IN", udyam_number=f"UDYAM-MH-26-000000{n}") for n in range(3)]
+    sellers = [
+        OrganisationFactory(kind=Organisation.Kind.MSME, udyam_number=f"UDYAM-MH-26-000000{n}")
+        for n in range(3)
+    ]
     dubai = buyer("AE", name_en="Gulf Horizon Trading LLC")
     rows = tablib.Dataset(headers=["buyer", "seller", "date", "time", "table", "status"])
     for n, seller in enumerate(sellers):

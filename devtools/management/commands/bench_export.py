@@ -92,12 +92,14 @@ class Command(BaseCommand):
                 cursor.execute(
                     """
                     INSERT INTO events_b2bmeeting (event_id, buyer_id, seller_id, starts_at,
-                        "table", status, outcome, value, currency, created_at, updated_at)
+                        ends_at, "table", status, outcome, value, currency, created_at, updated_at)
                     SELECT (%(events)s::bigint[])[g / %(per_event)s + 1],
                         (%(buyers)s::bigint[])[g %% %(side)s + 1],
                         (%(sellers)s::bigint[])[(g %% %(side)s + g / %(side)s) %% %(side)s + 1],
                         now() + ((g %% %(per_event)s) / %(side)s) * interval '30 minutes',
-                        'T-' || (g %% 50), 'held', 'follow_up',
+                        now() + ((g %% %(per_event)s) / %(side)s) * interval '30 minutes'
+                            + interval '20 minutes',
+                        'T-' || (g %% %(side)s), 'held', 'follow_up',
                         CASE WHEN g %% 3 = 0 THEN (g %% 1000) * 10.5 END,
                         CASE WHEN g %% 3 = 0 THEN 'INR' ELSE '' END, now(), now()
                     FROM generate_series(0, %(n)s - 1) AS g
