@@ -185,3 +185,11 @@ def test_a_missing_record_is_caught_at_the_end():
         with pytest.raises(IntegrityError):
             out.check_foreign_keys()
         transaction.set_rollback(True)
+
+
+def test_the_generated_schedules_break_no_rule(generated):
+    """Every meeting generated keeps the rules the back-office holds to (events.integrity)."""
+    out = StringIO()
+    call_command("check_integrity", stdout=out)
+    assert B2BMeeting.objects.count() == round(COUNTS["meetings"] * SCALE)
+    assert out.getvalue().rstrip().endswith("0 violations.")
