@@ -49,6 +49,8 @@ class MeetingResource(EventsResource):
 
     date = fields.Field(column_name="date")
     time = fields.Field(column_name="time")
+    # Optional: without it a meeting lasts as long as the event's meetings do.
+    end = fields.Field(column_name="end")
     status = choice_field("status", B2BMeeting.Status.choices)
     outcome = choice_field("outcome", B2BMeeting.Outcome.choices)
     value = fields.Field(attribute="value", column_name="value", widget=DecimalWidget())
@@ -56,11 +58,12 @@ class MeetingResource(EventsResource):
     column_labels = {
         "date": pgettext_lazy("day of a meeting", "date"),
         "time": B2BMeeting._meta.get_field("starts_at").verbose_name,
+        "end": B2BMeeting._meta.get_field("ends_at").verbose_name,
     }
 
     class Meta:
         model = B2BMeeting
-        fields = ("buyer", "seller", "date", "time", "table", "status", "outcome")
+        fields = ("buyer", "seller", "date", "time", "end", "table", "status", "outcome")
         fields = (*fields, "value", "currency")
         import_order = fields
 
@@ -119,6 +122,13 @@ class MeetingResource(EventsResource):
                 time = value
         if day and time:
             instance.starts_at = local_datetime(day, time)
+        try:
+            end = parse_time(row.get("end"))
+        except ValueError as error:
+            errors["end"] = [str(error)]
+        else:
+            if end and day:
+                instance.ends_at = local_datetime(day, end)
         if errors:
             raise ValidationError(errors)
 
@@ -127,7 +137,9 @@ class MeetingResource(EventsResource):
         exclude = set(errors)
         if "date" in errors or "time" in errors:
             # The time is given as two columns: its fault is named there.
-            exclude.add("starts_at")
+            exclude.update(("starts_at", "ends_at"))
+        if "end" in errors:
+            exclude.add("ends_at")
         try:
             instance.full_clean(exclude=exclude, validate_unique=validate_unique)
         except ValidationError as error:
@@ -135,9 +147,13 @@ class MeetingResource(EventsResource):
         if errors:
             raise ValidationError(errors)
 
+    # The model's fields that a column of another name gives.
+    COLUMNS = {"starts_at": "time", "ends_at": "end"}
+
     def column_of(self, key):
-        if key == "starts_at":
-            return self.file_headers.get("time", str(self.column_labels["time"]))
+        if key in self.COLUMNS:
+            column = self.COLUMNS[key]
+            return self.file_headers.get(column, str(self.column_labels[column]))
         return super().column_of(key)
 
     def after_save_instance(self, instance, row, **kwargs):
@@ -146,6 +162,9 @@ class MeetingResource(EventsResource):
 
     def dehydrate_date(self, meeting):
         return timezone.localtime(meeting.starts_at).date() if meeting.starts_at else ""
+
+    def dehydrate_end(self, meeting):
+        return timezone.localtime(meeting.ends_at).strftime("%H:%M") if meeting.ends_at else ""
 
     def dehydrate_time(self, meeting):
         return timezone.localtime(meeting.starts_at).strftime("%H:%M") if meeting.starts_at else ""

@@ -14,6 +14,7 @@ def event_form(**fields):
         "format": Event.Format.IN_PERSON,
         "status": Event.Status.DRAFT,
         "country": "IN",
+        "meeting_minutes": 20,
         **{f"{figure}_qualifier": "exact" for figure in Event.FIGURES},
     }
     for prefix in INLINES:

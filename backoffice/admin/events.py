@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -35,6 +37,7 @@ from events.models import (
     Scheme,
     Session,
 )
+from orgs.models import Organisation
 
 
 @admin.register(Scheme)
@@ -148,9 +151,30 @@ FIGURE_ROWS = [(name, f"{name}_qualifier") for name in Event.FIGURES]
 MOUS = "agreements"
 
 
+def meeting_kinds(name, usual):
+    """A choice of the kinds of organisation that take one side at the event's B2B meetings."""
+    return forms.MultipleChoiceField(
+        label=capfirst(Event._meta.get_field(name).verbose_name),
+        choices=Organisation.Kind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=usual,
+    )
+
+
+class EventForm(VersionedForm):
+    meeting_buyer_kinds = meeting_kinds(
+        "meeting_buyer_kinds",
+        _("None ticked: foreign buyers, MSMEs and other firms buy, as at most meets."),
+    )
+    meeting_seller_kinds = meeting_kinds(
+        "meeting_seller_kinds", _("None ticked: MSMEs and other firms sell, as at most meets.")
+    )
+
+
 @admin.register(Event)
 class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin):
-    form = VersionedForm
+    form = EventForm
     list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
     list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
     list_select_related = ("region", "region__parent")
@@ -195,6 +219,10 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
             },
         ),
         (_("Headline figures, as reported"), {"fields": FIGURE_ROWS}),
+        (
+            _("B2B meetings"),
+            {"fields": ("meeting_minutes", "meeting_buyer_kinds", "meeting_seller_kinds")},
+        ),
         (
             _("Source and image"),
             {"fields": (("source_url", "source_language"), "cover_image")},

@@ -12,7 +12,7 @@ from access.scope import UserScope
 from events.importers import MoUResource
 from events.models import B2BMeeting, Event, MoU, Session
 from orgs.models import Organisation
-from tests import factories
+from tests import admin_forms, factories
 
 pytestmark = pytest.mark.django_db
 
@@ -110,23 +110,17 @@ def test_a_forged_choice_of_the_other_bodys_event_is_refused(client, bodies):
 
 
 def event_form(organisers, **fields):
-    data = {
-        "title_en": "District Export Workshop, Nashik",
-        "kind": Event.Kind.WORKSHOP,
-        "format": Event.Format.IN_PERSON,
-        "country": "IN",
-        **{f"{figure}_qualifier": "exact" for figure in Event.FIGURES},
-        "organiser_links-TOTAL_FORMS": len(organisers),
-        "organiser_links-INITIAL_FORMS": 0,
-    }
-    for prefix in ("sessions", "roles", "agreements"):
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
-    for i, organisation in enumerate(organisers):
-        data[f"organiser_links-{i}-organisation"] = organisation.pk
-        data[f"organiser_links-{i}-role"] = "organiser"
-        data[f"organiser_links-{i}-order"] = i
-    data.update(fields)
-    return data
+    """A new workshop organised by `organisers`, as the add page posts it."""
+    organisers = [
+        {"organisation": organisation.pk, "role": "organiser", "order": i}
+        for i, organisation in enumerate(organisers)
+    ]
+    return admin_forms.event_form(
+        title_en="District Export Workshop, Nashik",
+        kind=Event.Kind.WORKSHOP,
+        **admin_forms.inline_rows("organiser_links", organisers),
+        **fields,
+    )
 
 
 def test_an_official_adds_an_event_of_their_own_body(client, bodies):
