@@ -17,6 +17,9 @@ CONTENT = {
 }
 # Looked up by everyone (autocompletes), changed by administrators only.
 REFERENCE = {"orgs": ("country", "region", "sector"), "events": ("scheme",)}
+# Changes to published events waiting for approval: officials see those of
+# their scope; publishers decide them (backoffice.admin.revisions).
+REVISIONS = {"events": ("eventrevision",)}
 # Every permission of these apps goes to administrators.
 ADMINISTERED_APPS = ("auth", "access", "portal", "orgs", "events", "axes")
 
@@ -36,11 +39,12 @@ def _model_permissions(models, actions):
 EDITING = [
     *_model_permissions(CONTENT, ("view", "add", "change", "delete")),
     *_model_permissions(REFERENCE, ("view",)),
+    *_model_permissions(REVISIONS, ("view",)),
 ]
 
 ROLES = {
     DATA_ENTRY: EDITING,
-    PUBLISHER: [*EDITING, PUBLISH, EXPORT_REPORTS],
+    PUBLISHER: [*EDITING, *_model_permissions(REVISIONS, ("change",)), PUBLISH, EXPORT_REPORTS],
     REPORT_VIEWER: [EXPORT_REPORTS],
 }
 

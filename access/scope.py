@@ -12,7 +12,16 @@ scope (then only its own officials or an administrator may).
 
 from django.db.models import Exists, OuterRef, Q
 
-from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
+from events.models import (
+    B2BMeeting,
+    Event,
+    EventOrganiser,
+    EventRevision,
+    EventRole,
+    MoU,
+    MoUParty,
+    Session,
+)
 from orgs.models import Organisation, Person
 
 from .models import Membership
@@ -54,7 +63,7 @@ SCOPES = {
     MoU: mous_q,
     **{
         model: lambda user: Q(event__in=Event.objects.filter(events_q(user)))
-        for model in (EventOrganiser, Session, EventRole, B2BMeeting)
+        for model in (EventOrganiser, Session, EventRole, B2BMeeting, EventRevision)
     },
     MoUParty: lambda user: Q(mou__in=MoU.objects.filter(mous_q(user))),
 }

@@ -3,13 +3,15 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from access import scope
-from access.roles import PUBLISH
 from backoffice.admin.orgs import StateFilter
+from backoffice.admin.revisions import keep_for_approval, needs_approval, publishes
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.big_lists import BigTableAdmin
 from backoffice.importing import ImportAdminMixin, MeetingImportAdminMixin
@@ -31,6 +33,7 @@ from events.models import (
     B2BMeeting,
     Event,
     EventOrganiser,
+    EventRevision,
     EventRole,
     MoU,
     MoUParty,
@@ -239,10 +242,46 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
             request.POST[f"{MOUS}-TOTAL_FORMS"] = request.POST[f"{MOUS}-INITIAL_FORMS"] = "0"
         return super().changeform_view(request, object_id, form_url, extra_context)
 
+    # A change to a published event by an official who may not publish is
+    # checked as any save is, then kept for a publisher's approval instead of
+    # saved (backoffice.admin.revisions); `request.revision` says it was.
+
+    def save_model(self, request, obj, form, change):
+        if change and needs_approval(request, obj):
+            request.revision = keep_for_approval(request, obj, form)
+            return
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
+        if getattr(request, "revision", None):
+            return
         super().save_related(request, form, formsets, change)
         if "_saveasnew" in request.POST:
             self._roles_to_the_copys_sessions(request, form.instance, formsets)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "revision", None):
+            return [{"changed": {"name": str(_("a change waiting for approval")), "fields": []}}]
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if getattr(request, "revision", None):
+            self.message_user(
+                request,
+                _(
+                    "Your change is kept for a publisher's approval: until then the event "
+                    "stays as it was, on the public pages too."
+                ),
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(reverse("admin:events_event_change", args=[obj.pk]))
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        pending = EventRevision.objects.pending().filter(event=unquote(object_id))
+        pending = pending.select_related("proposed_by")
+        context = {**(extra_context or {}), "pending_revisions": pending}
+        return super().change_view(request, object_id, form_url, context)
 
     @staticmethod
     def _roles_to_the_copys_sessions(request, copy, formsets):
@@ -278,7 +317,7 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
         return fields if self.has_publish_permission(request) else (*fields, "status")
 
     def has_publish_permission(self, request):
-        return request.user.has_perm(".".join(PUBLISH))
+        return publishes(request.user)
 
     def get_deleted_objects(self, objs, request):
         # An MoU outlives the event it was signed at: say so before the event goes.

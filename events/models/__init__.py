@@ -13,6 +13,7 @@ from .events import (
     figure_fields,
 )
 from .meetings import B2BMeeting
+from .revisions import EventRevision
 from .summaries import (
     ListCounts,
     StatsBuyer,
@@ -27,6 +28,7 @@ __all__ = [
     "Event",
     "EventOrganiser",
     "EventQuerySet",
+    "EventRevision",
     "EventRole",
     "ListCounts",
     "MoU",

@@ -22,7 +22,13 @@ def test_the_migration_creates_the_four_roles():
     assert codenames(DATA_ENTRY) >= {"add_event", "change_mou", "add_b2bmeeting", "view_region"}
     assert "publish_event" not in codenames(DATA_ENTRY)
     assert "change_region" not in codenames(DATA_ENTRY)
-    assert codenames(PUBLISHER) == codenames(DATA_ENTRY) | {"publish_event", "export_reports"}
+    # Officials see the changes of theirs waiting for approval; publishers decide them.
+    assert "view_eventrevision" in codenames(DATA_ENTRY)
+    assert codenames(PUBLISHER) == codenames(DATA_ENTRY) | {
+        "publish_event",
+        "export_reports",
+        "change_eventrevision",
+    }
     assert codenames(REPORT_VIEWER) == {"export_reports"}
     assert codenames(ADMINISTRATOR) >= {
         "change_region",

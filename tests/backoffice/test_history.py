@@ -13,8 +13,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_edit_in_the_admin_is_recorded_with_who_and_what(client, bodies):
+    # The publisher's: an official who may not publish changes a published
+    # event for approval (tests/backoffice/test_revisions.py).
     client.cookies["django_language"] = "mr"
-    client.force_login(bodies.clerk)
+    client.force_login(bodies.publisher)
     url = reverse("admin:events_event_change", args=[bodies.pune.pk])
     data = change_form(client, url)
     data["title_mr"] = "आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद, पुणे"
@@ -22,28 +24,28 @@ def test_an_edit_in_the_admin_is_recorded_with_who_and_what(client, bodies):
     response = client.post(url, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     latest, before = bodies.pune.history.all()[:2]
-    assert latest.history_user == bodies.clerk and latest.history_type == "~"
+    assert latest.history_user == bodies.publisher and latest.history_type == "~"
     delta = latest.diff_against(before)
     changed = {change.field for change in delta.changes if change.old or change.new}
     assert changed == {"title_mr", "venue_mr"}
     page = client.get(reverse("admin:events_event_history", args=[bodies.pune.pk]))
     html = page.content.decode()
-    assert "mssidc-clerk" in html and "हॉटेल ऑर्किड, पुणे" in html
+    assert "mssidc-publisher" in html and "हॉटेल ऑर्किड, पुणे" in html
 
 
 def test_changes_to_a_session_made_on_the_event_page_are_recorded(client, bodies):
-    client.force_login(bodies.clerk)
+    client.force_login(bodies.publisher)
     url = reverse("admin:events_event_change", args=[bodies.pune.pk])
     data = change_form(client, url)
     data["sessions-0-title_en"] = "Valedictory session"
     assert client.post(url, data).status_code == 302
     session = bodies.pune.sessions.get()
-    assert session.history.first().history_user == bodies.clerk
+    assert session.history.first().history_user == bodies.publisher
     assert session.history.first().title_en == "Valedictory session"
     # Sessions have no page of their own: the event's history shows the change.
     page = client.get(reverse("admin:events_event_history", args=[bodies.pune.pk]))
     part_history = page.content.decode().split('id="part-history"')[1]
-    assert "mssidc-clerk" in part_history and "Valedictory session" in part_history
+    assert "mssidc-publisher" in part_history and "Valedictory session" in part_history
 
 
 @pytest.mark.parametrize(
