@@ -3,8 +3,9 @@ the right direction, a record readable in English or the official's own
 language, and numbers and dates typed in Devanagari or Persian digits."""
 
 from django import forms
+from django.contrib import admin
 from django.db import models
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -12,6 +13,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from portal import l10n
 from portal.l10n import ascii_digits
 from portal.languages import LANGUAGE_CODES, active_language, columns
 from portal.text_search import fold
@@ -19,6 +21,21 @@ from portal.uploads import DocumentField, PictureField
 
 # In an admin's search_fields: its records' folded text, every language's.
 FOLDED_SEARCH = "search_text__contains"
+
+
+def shown_date(model, name):
+    """A list column showing the date or time field `name` as the public pages
+    write it, in the official's language: its own digits, and in Persian the
+    Solar Hijri calendar (Django's formats know neither)."""
+    field = model._meta.get_field(name)
+    show = l10n.date_time if isinstance(field, models.DateTimeField) else l10n.date
+
+    @admin.display(description=field.verbose_name, ordering=name)
+    def column(obj):
+        return show(getattr(obj, name), get_language())
+
+    column.__name__ = f"{name}_shown"
+    return column
 
 
 def translated(*fields):

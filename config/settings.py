@@ -154,6 +154,8 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
+# Day-first date formats where Django's put the month first (config/formats).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Kolkata"
 USE_TZ = True

@@ -92,6 +92,17 @@ def date(value, lang):
     return digits(format_date(value, "long", locale=babel_locale(lang)), lang)
 
 
+def date_time(value, lang):
+    """A datetime as its local day in words and its time: "६ नोव्हेंबर २०२५ ११:००".
+
+    An aware one in the portal's time zone; a naive one is taken as local already.
+    """
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{date(local.date(), lang)} {digits(local.strftime('%H:%M'), lang)}"
+
+
 def gregorian(value, lang):
     """The Gregorian date, for pages whose calendar is another (shown beside it)."""
     return digits(format_date(_day(value), "long", locale=babel_locale(lang)), lang)

@@ -24,6 +24,7 @@ from backoffice.translated import (
     TranslatedAdmin,
     TranslatedModelForm,
     TranslatedStackedInline,
+    shown_date,
     translated,
 )
 from events.exporters import EventsRegister, MeetingsRegister, MoURegister
@@ -178,7 +179,15 @@ class EventForm(VersionedForm):
 @admin.register(Event)
 class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin):
     form = EventForm
-    list_display = ("title", "kind", "start_date", "end_date", "city", "region", "status")
+    list_display = (
+        "title",
+        "kind",
+        shown_date(Event, "start_date"),
+        shown_date(Event, "end_date"),
+        "city",
+        "region",
+        "status",
+    )
     list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
     list_select_related = ("region", "region__parent")
     date_hierarchy = "start_date"
@@ -389,7 +398,7 @@ class MoUPartyInline(OrganisationsInline):
 class MoUAdmin(SummariesOnceAdmin, ImportAdminMixin, ScopedAdmin, TranslatedAdmin):
     form = VersionedForm
     resource_classes = [MoUResource]
-    list_display = ("title", "event", "signed_on", "status", "value", "currency")
+    list_display = ("title", "event", shown_date(MoU, "signed_on"), "status", "value", "currency")
     list_filter = ("status",)
     list_select_related = ("event",)
     date_hierarchy = "signed_on"
@@ -410,7 +419,16 @@ class MoUAdmin(SummariesOnceAdmin, ImportAdminMixin, ScopedAdmin, TranslatedAdmi
 @admin.register(B2BMeeting)
 class B2BMeetingAdmin(SummariesOnceAdmin, BigTableAdmin, MeetingImportAdminMixin, ScopedAdmin):
     form = PortalModelForm
-    list_display = ("event", "starts_at", "table", "buyer", "seller", "status", "outcome", "value")
+    list_display = (
+        "event",
+        shown_date(B2BMeeting, "starts_at"),
+        "table",
+        "buyer",
+        "seller",
+        "status",
+        "outcome",
+        "value",
+    )
     list_filter = ("status", "outcome")
     list_select_related = ("event", "buyer", "seller")
     date_hierarchy = "starts_at"

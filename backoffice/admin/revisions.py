@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access.roles import PUBLISH
 from backoffice.scoped import ScopedAdmin
+from backoffice.translated import shown_date
 from events.models import Event, EventRevision
 from portal import l10n
 
@@ -125,7 +126,13 @@ def changes(form, formsets):
 
 @admin.register(EventRevision)
 class EventRevisionAdmin(ScopedAdmin):
-    list_display = ("event", "proposed_by", "proposed_at", "status", "decided_by")
+    list_display = (
+        "event",
+        "proposed_by",
+        shown_date(EventRevision, "proposed_at"),
+        "status",
+        "decided_by",
+    )
     list_filter = ("status",)
     list_select_related = ("event", "proposed_by", "decided_by")
     search_fields = ("event__title", "proposed_by__username")

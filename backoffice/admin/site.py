@@ -6,6 +6,7 @@ from axes.models import AccessAttempt
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.translated import shown_date
 from portal.models import Feedback
 
 admin.site.unregister(AccessAttempt)
@@ -30,7 +31,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     VISITOR_FIELDS = ("name", "email", "message", "page", "language", "created_at")
 
-    list_display = ("created_at", "name", "page", "language", "handled")
+    list_display = (shown_date(Feedback, "created_at"), "name", "page", "language", "handled")
     list_filter = ("handled", "language")
     list_editable = ("handled",)
     search_fields = ("name", "email", "message", "page")

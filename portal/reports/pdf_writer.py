@@ -44,7 +44,7 @@ def shown(value, lang):
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
-        return f"{l10n.date(value.date(), lang)} {l10n.digits(value.strftime('%H:%M'), lang)}"
+        return l10n.date_time(value, lang)
     if isinstance(value, datetime.date):
         return l10n.date(value, lang)
     if isinstance(value, int | float) or hasattr(value, "as_tuple"):

@@ -32,6 +32,11 @@ def local_date(value):
 
 
 @register.filter
+def local_date_time(value):
+    return l10n.date_time(value, get_language())
+
+
+@register.filter
 def gregorian_date(value):
     return l10n.gregorian(value, get_language())
 

@@ -8,6 +8,7 @@ the back-office uses, or an app's or model's English name) means something
 was not translated. Records' own text (names, titles) is data, not interface.
 """
 
+import datetime
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -165,3 +166,21 @@ def test_no_interface_string_is_left_in_english(back_office, lang):
         if english:
             left[url] = sorted(english)
     assert left == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [
+        ("mr", "१५ मार्च, २०२७"),
+        ("hi", "15 मार्च 2027"),
+        ("fa", "۲۴ اسفند ۱۴۰۵"),
+        ("en", "15 March 2027"),
+    ],
+)
+def test_dates_in_the_back_office_read_as_on_the_public_pages(admin_client, lang, written):
+    """Day first, the language's digits, and the Solar Hijri calendar in Persian
+    (Django's own formats wrote "मार्च 15, 2027" in Marathi)."""
+    factories.EventFactory(start_date=datetime.date(2027, 3, 15), end_date=None)
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    response = admin_client.get(reverse("admin:events_event_changelist"))
+    assert f'<td class="field-start_date_shown">{written}</td>' in response.content.decode()
