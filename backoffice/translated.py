@@ -1,6 +1,7 @@
 """What every back-office page shares: translated fields in tabs, written in
 the right direction, a record readable in English or the official's own
-language, and numbers and dates typed in Devanagari or Persian digits."""
+language, numbers and dates typed in Devanagari or Persian digits, and on
+Persian pages dates in the Solar Hijri calendar (backoffice.dates)."""
 
 from django import forms
 from django.db import models
@@ -12,6 +13,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from backoffice.dates import SolarHijriDates
 from portal.l10n import ascii_digits
 from portal.languages import LANGUAGE_CODES, active_language, columns
 from portal.text_search import fold
@@ -96,7 +98,7 @@ class ScriptAwareFields:
         return formfield
 
 
-class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
+class TranslatedAdmin(SolarHijriDates, ScriptAwareFields, TabbedTranslationAdmin):
     form = TranslatedModelForm
     formfield_overrides = {
         # Officials paste bare domains ("msme.gov.in"); today's web is https.
@@ -116,11 +118,11 @@ class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
         return super().get_search_results(request, queryset, search_term)
 
 
-class TranslatedStackedInline(ScriptAwareFields, TranslationStackedInline):
+class TranslatedStackedInline(SolarHijriDates, ScriptAwareFields, TranslationStackedInline):
     form = TranslatedModelForm
     # An event page holds many sessions and roles: short text boxes keep it readable.
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
 
 
-class TranslatedTabularInline(ScriptAwareFields, TranslationTabularInline):
+class TranslatedTabularInline(SolarHijriDates, ScriptAwareFields, TranslationTabularInline):
     form = TranslatedModelForm
