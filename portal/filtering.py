@@ -159,15 +159,20 @@ class PortalFilterSet(django_filters.FilterSet):
         """`params` (a QueryDict) for the same list in `lang`: each date as
         `lang`'s date inputs write it, in its calendar (Solar Hijri with
         Persian digits for Persian, else Gregorian). A value that is no date
-        is left as it is; None when nothing changes."""
+        is left as it is, and so is a day that `lang`'s calendar cannot write
+        so that it reads back as the same day (a Gregorian year before 1700,
+        a Solar Hijri one from 1700): None when nothing changes."""
         changed = params.copy()
         for name, date_filter in cls.base_filters.items():
             if not isinstance(date_filter, CalendarDateFilter) or not params.get(name):
                 continue
             day = cls.date_in(name, params[name])
-            # A day beyond the Solar Hijri years jdatetime counts is left as typed.
-            with suppress(ValueError):
-                changed[name] = typed_date(day, lang) if day else params[name]
+            if day is None:
+                continue
+            with suppress(ValueError):  # beyond the years jdatetime counts
+                written = typed_date(day, lang)
+                if cls.date_in(name, written) == day:
+                    changed[name] = written
         return None if changed == params else changed
 
     @property

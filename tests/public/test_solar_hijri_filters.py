@@ -152,6 +152,21 @@ def test_the_language_links_leave_other_filters_and_bad_dates_as_they_are(client
     assert 'href="/en/events/?kind=workshop&amp;when=past"' in html
 
 
+@pytest.mark.parametrize(
+    "typed", ["0001-01-01", "1699-12-29", "1700-01-01", "2400-03-21", "9999-12-31", "۱۳۹۹/۱۲/۳۰"]
+)
+@pytest.mark.parametrize("lang", ["fa", "en"])
+def test_a_language_link_always_means_the_same_day(client, lang, typed):
+    """Even a day one calendar cannot write so that it reads back the same
+    (a Gregorian year before 1700, a Solar Hijri one from 1700): it is then
+    left as typed, which every page reads alike."""
+    response = client.get(f"/{lang}/events/", {"date_from": typed})
+    day = response.context["listing"].filterset.cleaned["date_from"]
+    for other in ("fa", "en", "hi", "mr"):
+        followed = client.get(language_link(response.content.decode(), other))
+        assert followed.context["listing"].filterset.cleaned["date_from"] == day, other
+
+
 def test_a_gregorian_date_typed_on_a_persian_page_links_to_its_solar_hijri_day(client):
     html = client.get("/fa/events/", {"date_from": "2026-03-21"}).content.decode()
     # The page's own link is the address as typed.
