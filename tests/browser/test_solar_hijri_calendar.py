@@ -293,6 +293,7 @@ def test_a_persian_official_picks_an_events_dates_in_the_back_office(site, page,
     )
     assert page.locator("#id_start_date").input_value() == "۱۴۰۴-۱۱-۱۵"
     assert page.locator("#id_end_date").input_value() == "۱۴۰۴-۱۱-۱۶"
+    page.locator("#id_start_date").scroll_into_view_if_needed()
     page.screenshot(path=screenshots / "fa-admin-event-saved.png")
 
     # A session added on the page gets the calendar for its date, Django's clock for its time.
