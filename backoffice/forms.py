@@ -6,9 +6,11 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.dates import solar_hijri_form_field
 from events.exporters import EXPORTERS, ReportFilters
 from events.models import Event, Scheme
 from orgs.models import Organisation, Region
+from portal.date_inputs import reads_solar_hijri
 from portal.l10n import ascii_digits
 from portal.reports.formats import FORMAT_CHOICES
 
@@ -69,6 +71,9 @@ class ReportForm(forms.Form):
         report, *others = self.fields.items()
         self.fields = dict([report, *option_fields().items(), *others])
         self.fields["language"].initial = get_language()
+        if reads_solar_hijri():
+            # Persian pages: the period in the Solar Hijri calendar (backoffice.dates).
+            self.fields = {name: solar_hijri_form_field(f) for name, f in self.fields.items()}
         if self.is_bound:
             # Dates typed with Devanagari or Persian digits.
             data = self.data.copy()

@@ -10,6 +10,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from access import scope
+from backoffice.dates import SolarHijriDates
 
 
 class ChangesHelper(HistoricalRecordContextHelper):
@@ -25,7 +26,7 @@ class ChangesHelper(HistoricalRecordContextHelper):
         return "" if value is None else value
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SolarHijriDates, SimpleHistoryAdmin):
     """Each record's history, field by field, read-only.
 
     The history pages show only records the user may see; a deleted record's

@@ -1,6 +1,7 @@
 """What every back-office page shares: translated fields in tabs, written in
 the right direction, a record readable in English or the official's own
-language, and numbers and dates typed in Devanagari or Persian digits."""
+language, numbers and dates typed in Devanagari or Persian digits, and on
+Persian pages dates in the Solar Hijri calendar (backoffice.dates)."""
 
 from django import forms
 from django.contrib import admin
@@ -13,6 +14,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from backoffice.dates import SolarHijriDates
 from portal import l10n
 from portal.l10n import ascii_digits
 from portal.languages import LANGUAGE_CODES, active_language, columns
@@ -113,7 +115,7 @@ class ScriptAwareFields:
         return formfield
 
 
-class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
+class TranslatedAdmin(SolarHijriDates, ScriptAwareFields, TabbedTranslationAdmin):
     form = TranslatedModelForm
     formfield_overrides = {
         # Officials paste bare domains ("msme.gov.in"); today's web is https.
@@ -133,11 +135,11 @@ class TranslatedAdmin(ScriptAwareFields, TabbedTranslationAdmin):
         return super().get_search_results(request, queryset, search_term)
 
 
-class TranslatedStackedInline(ScriptAwareFields, TranslationStackedInline):
+class TranslatedStackedInline(SolarHijriDates, ScriptAwareFields, TranslationStackedInline):
     form = TranslatedModelForm
     # An event page holds many sessions and roles: short text boxes keep it readable.
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}}
 
 
-class TranslatedTabularInline(ScriptAwareFields, TranslationTabularInline):
+class TranslatedTabularInline(SolarHijriDates, ScriptAwareFields, TranslationTabularInline):
     form = TranslatedModelForm

@@ -7,7 +7,6 @@ import django_filters
 from django import forms
 from django.db.models import F, Q
 from django.db.models.functions import ExtractYear
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from drf_spectacular.types import OpenApiTypes
@@ -16,16 +15,9 @@ from drf_spectacular.utils import extend_schema_field
 from orgs.filters import PlaceAndSectorFilterSet, organisation_filter
 from orgs.models import Country, Organisation, Sector
 from portal.facets import NEWEST_FIRST, Facet, Note, Numbers, Pairs, Records, StatesAndDistricts
-from portal.filtering import PortalFilterSet, RecordFilter, SortFilter
+from portal.filtering import CalendarDateFilter, PortalFilterSet, RecordFilter, SortFilter
 
 from .models import Event, MoU, MoUParty, Scheme
-
-
-def _is_date(value):
-    try:
-        return bool(value) and parse_date(value) is not None
-    except ValueError:
-        return False
 
 
 class EventFilter(PlaceAndSectorFilterSet):
@@ -51,8 +43,9 @@ class EventFilter(PlaceAndSectorFilterSet):
         queryset=Country.objects.all(),
     )
     organiser = organisation_filter(_("Organiser"), "organisers")
-    date_from = django_filters.DateFilter(label=_("From"), method="ends_on_or_after")
-    date_to = django_filters.DateFilter(label=_("To"), method="starts_on_or_before")
+    # In either calendar: 2026-03-21 or, as Persian visitors write it, ۱۴۰۵-۰۱-۰۱.
+    date_from = CalendarDateFilter(label=_("From"), method="ends_on_or_after")
+    date_to = CalendarDateFilter(label=_("To"), method="starts_on_or_before")
     when = django_filters.ChoiceFilter(
         label=_("When"), choices=WHEN_CHOICES, method="by_timing", empty_label=None
     )
@@ -92,7 +85,7 @@ class EventFilter(PlaceAndSectorFilterSet):
     @classmethod
     def defaults_for(cls, data):
         # Every date, when the visitor asked for dates.
-        if any(_is_date(data.get(name)) for name in ("date_from", "date_to")):
+        if any(cls.date_in(name, data.get(name)) for name in ("date_from", "date_to")):
             return {**cls.defaults, "when": "all"}
         return cls.defaults
 

@@ -15,7 +15,14 @@ A list's FilterSet (a PortalFilterSet) declares, besides its filters:
 
 A SortFilter orders the rows and counts nothing: the facets and the list as
 it opens leave it aside.
+
+A CalendarDateFilter takes a date in either calendar (portal.l10n.read_date),
+on every page and in the API, so that a link means the same days wherever it
+is opened; the language links write its days in the other language's
+calendar (`PortalFilterSet.params_in`).
 """
+
+from contextlib import suppress
 
 import django_filters
 from django.core.exceptions import ValidationError
@@ -24,6 +31,8 @@ from django.db.models.functions import Cast
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from .date_inputs import CalendarDateField
+from .l10n import typed_date
 from .text_search import words
 
 EMPTY = (None, "")
@@ -65,6 +74,16 @@ class RecordFilter(django_filters.ModelChoiceFilter):
 
 class SortFilter(django_filters.ChoiceFilter):
     """The order of the rows: it changes no count, and no facet counts by it."""
+
+
+class CalendarDateFilter(django_filters.DateFilter):
+    """A date typed year first in either calendar, with any script's digits:
+    2026-03-21, 1405-01-01 and ۱۴۰۵/۱/۱ are the same day (Nowruz 1405)."""
+
+    field_class = CalendarDateField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, solar_hijri=True, **kwargs)
 
 
 def look_up_records(form):
@@ -126,6 +145,35 @@ class PortalFilterSet(django_filters.FilterSet):
     def defaults_for(cls, data):
         """The defaults when `data` is asked for (`defaults`, unless a list says otherwise)."""
         return cls.defaults
+
+    @classmethod
+    def date_in(cls, name, value):
+        """The day the date filter `name` reads in `value`; None if none is given or no day."""
+        try:
+            return cls.base_filters[name].field.clean(value)
+        except ValidationError:
+            return None
+
+    @classmethod
+    def params_in(cls, params, lang):
+        """`params` (a QueryDict) for the same list in `lang`: each date as
+        `lang`'s date inputs write it, in its calendar (Solar Hijri with
+        Persian digits for Persian, else Gregorian). A value that is no date
+        is left as it is, and so is a day that `lang`'s calendar cannot write
+        so that it reads back as the same day (a Gregorian year before 1700,
+        a Solar Hijri one from 1700): None when nothing changes."""
+        changed = params.copy()
+        for name, date_filter in cls.base_filters.items():
+            if not isinstance(date_filter, CalendarDateFilter) or not params.get(name):
+                continue
+            day = cls.date_in(name, params[name])
+            if day is None:
+                continue
+            with suppress(ValueError):  # beyond the years jdatetime counts
+                written = typed_date(day, lang)
+                if cls.date_in(name, written) == day:
+                    changed[name] = written
+        return None if changed == params else changed
 
     @property
     def form(self):

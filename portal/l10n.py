@@ -1,11 +1,13 @@
-"""Numbers and dates as each language writes them.
+"""Numbers and dates as each language writes them, and dates as typed.
 
 Marathi pages use Devanagari digits, Persian pages Persian digits and the
 Solar Hijri calendar; Hindi and English pages international digits. Month
 names come from CLDR (Babel) and, for the Solar Hijri calendar, jdatetime.
+A date typed year first is read in either calendar (`read_date`).
 """
 
 import datetime
+import re
 from functools import cache, lru_cache
 
 import jdatetime
@@ -124,3 +126,52 @@ def date_range(start, end, lang):
     if same_month:
         return f"{digits(first_day, lang)}–{date(end, lang)}"
     return f"{date(start, lang)} – {date(end, lang)}"
+
+
+# Dates typed year first: 2026-03-21, 1405/1/1, ۱۴۰۵-۰۱-۰۱ (any script's
+# digits, once made ASCII), with a hyphen, slash or dot between the parts.
+TYPED_DATE = re.compile(r"(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})", re.ASCII)
+# What a copy from a right-to-left text brings along, unseen: direction marks.
+INVISIBLE = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+
+# The one rule that tells the two calendars apart in a typed date: a year of
+# 1700 or later is Gregorian, an earlier one Solar Hijri. The years the
+# portal's dates are typed in are far from the line on both sides: Gregorian
+# ones in the 1900s and 2000s, Solar Hijri ones in the 1300s and 1400s (1400
+# began on 21 March 2021; Solar Hijri 1700 is AD 2321).
+GREGORIAN_FROM_YEAR = 1700
+
+
+def read_date(text):
+    """The day a date typed year first means, in either calendar; None if
+    `text` is not written year first.
+
+    `2026-03-21`, `1405-01-01`, `۱۴۰۵/۱/۱` and `١٤٠٥-١-١` are all 21 March
+    2026 (GREGORIAN_FROM_YEAR tells the calendars apart). A date of that form
+    that does not exist (`1404-12-30`: Esfand 1404 has 29 days) raises
+    ValueError.
+    """
+    match = TYPED_DATE.fullmatch(ascii_digits(text.translate(INVISIBLE)).strip())
+    if match is None:
+        return None
+    year, month, day = (int(match[group]) for group in (1, 3, 4))
+    if year >= GREGORIAN_FROM_YEAR:
+        return datetime.date(year, month, day)
+    return jdatetime.date(year, month, day).togregorian()
+
+
+def solar_hijri_iso(value):
+    """A Gregorian date as the Solar Hijri date it is, year first: "1405-01-01"."""
+    day = jdatetime.date.fromgregorian(date=value)
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def typed_date(value, lang):
+    """A date as a date input on the language's pages writes it: "2026-03-21",
+    and on Persian pages in the Solar Hijri calendar with Persian digits
+    ("۱۴۰۵-۰۱-۰۱")."""
+    if lang == "fa":
+        return digits(solar_hijri_iso(value), lang)
+    return value.isoformat()

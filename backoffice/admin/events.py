@@ -14,6 +14,7 @@ from backoffice.admin.orgs import StateFilter
 from backoffice.admin.revisions import keep_for_approval, needs_approval, publishes
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.big_lists import BigTableAdmin
+from backoffice.dates import SolarHijriDates
 from backoffice.importing import ImportAdminMixin, MeetingImportAdminMixin
 from backoffice.locking import VersionedFormMixin
 from backoffice.reports import EXPORT_ACTIONS
@@ -97,7 +98,7 @@ class OrganisersFormSet(BaseInlineFormSet):
             )
 
 
-class OrganisationsInline(admin.TabularInline):
+class OrganisationsInline(SolarHijriDates, admin.TabularInline):
     """Organisations linked to a record with a role: its organisers, its parties."""
 
     form = PortalModelForm

@@ -6,6 +6,7 @@ from axes.models import AccessAttempt
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.dates import SolarHijriDates
 from backoffice.translated import shown_date
 from portal.models import Feedback
 
@@ -13,7 +14,7 @@ admin.site.unregister(AccessAttempt)
 
 
 @admin.register(AccessAttempt)
-class LoginAttemptAdmin(AccessAttemptAdmin):
+class LoginAttemptAdmin(SolarHijriDates, AccessAttemptAdmin):
     """django-axes' own, but for its "status" column, which it leaves unnamed (English)."""
 
     @admin.display(description=_("status"))
@@ -22,7 +23,7 @@ class LoginAttemptAdmin(AccessAttemptAdmin):
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(SolarHijriDates, admin.ModelAdmin):
     """Messages from the public contact page: read as sent, marked handled.
 
     What the visitor wrote cannot be changed; staff note what they did. A

@@ -6,9 +6,10 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from access.models import Membership
+from backoffice.dates import SolarHijriDates
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(SolarHijriDates, admin.TabularInline):
     model = Membership
     autocomplete_fields = ("organisation",)
     extra = 0
@@ -18,7 +19,7 @@ admin.site.unregister(User)
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(SolarHijriDates, UserAdmin):
     inlines = (MembershipInline,)
     list_display = ("username", "email", "first_name", "last_name", "is_staff", "roles")
 

@@ -6,12 +6,15 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import translate_url
-from django.utils.html import format_html_join
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 
 from portal import l10n
+from portal.date_inputs import SolarHijriDateInput
 
 register = template.Library()
 
@@ -92,8 +95,64 @@ def language_name(code):
 
 @register.simple_tag(takes_context=True)
 def page_in(context, lang):
-    """This page, filters included, in another language."""
-    return translate_url(context["request"].get_full_path(), lang)
+    """This page, filters included, in another language.
+
+    A list's date filters carry the same days in that language's calendar:
+    ۱۴۰۵-۰۱-۰۱ on a Persian page is 2026-03-21 on the others, and back.
+    """
+    request = context["request"]
+    path = request.get_full_path()
+    listing = context.get("listing")
+    if listing is not None and lang != get_language():
+        params = listing.filterset.params_in(request.GET, lang)
+        if params is not None:
+            path = f"{request.path}?{params.urlencode()}"
+    return translate_url(path, lang)
+
+
+# Persian pages' date inputs name their format in this hint.
+DATE_HINT_ID = "date-format-hint"
+
+
+@register.simple_tag
+def date_format_hint():
+    """What the date inputs take, on Persian pages (which have no browser date picker)."""
+    if get_language() != "fa":
+        return ""
+    # The example left to right, as the inputs show dates: year first.
+    example = format_html('<span dir="ltr">{}</span>', l10n.digits("1405-01-15", "fa"))
+    hint = escape(
+        _(
+            "Dates in the Solar Hijri calendar, year-month-day, for example %(example)s; "
+            "a Gregorian date is read too."
+        )
+    ) % {"example": example}
+    return format_html('<p class="filters__hint" id="{}">{}</p>', DATE_HINT_ID, mark_safe(hint))
+
+
+@register.simple_tag
+def date_input(bound_field, **attrs):
+    """A list filter's date input as the page's language takes dates.
+
+    Persian pages: a text input for a Solar Hijri date with the portal's
+    calendar, showing the date as typed. Elsewhere the browser's date input,
+    showing the day asked for, however it was written (a Solar Hijri date
+    from a Persian page's link included), or nothing if it is no day.
+    """
+    typed = bound_field.data or ""
+    if get_language() == "fa":
+        attrs["aria-describedby"] = DATE_HINT_ID
+        return SolarHijriDateInput(attrs).render(bound_field.html_name, typed)
+    try:
+        day = bound_field.field.clean(typed)
+    except ValidationError:
+        day = None
+    return format_html(
+        '<input type="date" name="{}" value="{}"{}>',
+        bound_field.html_name,
+        day.isoformat() if day else "",
+        format_html_join("", ' {}="{}"', attrs.items()),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -252,8 +252,12 @@ def test_figures_and_dates_typed_in_devanagari_digits_are_read(admin_client):
     assert event.title_mr == "जिल्हा निर्यात कार्यशाळा"
 
 
-def test_a_solar_hijri_year_is_not_taken_for_a_gregorian_one(admin_client):
-    admin_client.cookies["django_language"] = "fa"
+@pytest.mark.parametrize("lang", ["en", "hi", "mr"])
+def test_a_solar_hijri_year_is_not_taken_for_a_gregorian_one(admin_client, lang):
+    # Persian pages read it as the Solar Hijri date it is (test_solar_hijri_dates);
+    # the other languages' dates are Gregorian, and a Persian year typed by habit
+    # there is refused rather than stored as a Gregorian one.
+    admin_client.cookies["django_language"] = lang
     response = admin_client.post(
         EVENT_ADD, event_form(title_fa="همایش صادراتی اراک", start_date="۱۴۰۴-۰۸-۱۵")
     )

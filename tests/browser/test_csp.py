@@ -61,6 +61,12 @@ def test_the_public_pages_break_no_rule(site, page, violations):
 
     # The event's schema.org data is a data block, not a script: nothing to refuse.
     assert page.locator('script[type="application/ld+json"]').count() == 1
+
+    # The Solar Hijri calendar of the Persian list's date filters.
+    page.goto(site + "/fa/events/", wait_until="networkidle")
+    page.locator("#filter-date-from ~ .solar-calendar__open").click()
+    page.locator(".solar-calendar__dialog:visible [data-date]").first.click()
+    assert page.locator("#filter-date-from").input_value()
     assert violations == []
 
 
@@ -89,6 +95,21 @@ def test_the_event_form_works_under_the_policy(site, page, violations, official)
     # The calendar next to a date.
     page.locator(".field-start_date .datetimeshortcuts a").last.click()
     assert page.locator(".calendarbox:visible").count() == 1
+    page.keyboard.press("Escape")
+
+    # On a Persian page, the portal's Solar Hijri calendar in place of Django's;
+    # a session's time keeps Django's clock.
+    page.context.add_cookies([{"name": "django_language", "value": "fa", "url": site}])
+    page.goto(
+        site + reverse("admin:events_event_change", args=[event.pk]), wait_until="networkidle"
+    )
+    assert page.locator(".field-start_date .datetimeshortcuts").count() == 0
+    page.locator("#id_start_date ~ .solar-calendar__open").click()
+    page.locator(".solar-calendar__dialog:visible").get_by_role("button", name="امروز").click()
+    assert page.locator("#id_start_date").input_value()
+    page.locator(".inline-related:not(.empty-form) .vTimeField").first.wait_for()
+    page.locator(".inline-related:not(.empty-form) .datetimeshortcuts .clock-icon").first.click()
+    assert page.locator(".clockbox:visible").count() == 1
     page.keyboard.press("Escape")
 
     # Its change history (django-simple-history).

@@ -32,6 +32,8 @@ PAGES = {
     "home": "/{lang}/",
     "event list": "/{lang}/events/?when=all",
     "event list, a filter": "/{lang}/events/?when=all&region=maharashtra",
+    # Dates in both calendars: Persian pages' text inputs, the others' date inputs.
+    "event list, dates": "/{lang}/events/?date_from=2025-11-01&date_to=۱۴۰۴-۰۸-۳۰",
     "event": "/{lang}/events/international-buyer-seller-meet-pune-2025/",
     "event, dates to be announced": "/{lang}/events/markazi-investment-export-conference/",
     "directory": "/{lang}/organisations/",
