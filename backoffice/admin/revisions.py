@@ -18,7 +18,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -63,8 +63,11 @@ def replayed(event_admin, request, revision):
     posted = QueryDict(mutable=True)
     for key, values in revision.data.items():
         posted.setlist(key, values)
-    request.method, request.POST = "POST", posted
     event = revision.event
+    # Posted to the event's own page: what its inlines read from the URL (the
+    # event's id, for a role's sessions) is the event's, not the revision's.
+    request.method, request.POST = "POST", posted
+    request.resolver_match = resolve(reverse("admin:events_event_change", args=[event.pk]))
     form_class = event_admin.get_form(request, event, change=True, fields=revision.form_fields)
     form = form_class(posted, instance=event)
     formsets = [
@@ -122,6 +125,33 @@ def changes(form, formsets):
                 }
             )
     return fields, parts
+
+
+def _field_errors(form, part=""):
+    errors = []
+    for name, messages_ in form.errors.items():
+        if name == "__all__":
+            errors.append(f"{part}{' '.join(messages_)}")
+        elif form.fields[name].label is None:
+            # A part's hidden id: the row the change names is no longer there,
+            # which is all there is to say of it.
+            return [f"{part}{_('deleted after the change was proposed.')}"]
+        else:
+            errors.append(f"{part}{capfirst(form.fields[name].label)}: {' '.join(messages_)}")
+    return errors
+
+
+def refusals(form, formsets):
+    """Why the change cannot be saved as it stands: every error of the event's
+    own fields and of each of its parts, named so that a publisher finds it."""
+    errors = _field_errors(form)
+    for formset in formsets:
+        part = capfirst(formset.model._meta.verbose_name_plural)
+        errors += [f"{part}: {error}" for error in formset.non_form_errors()]
+        for row in formset.forms:
+            if row.errors:
+                errors += _field_errors(row, f"{part} ({capfirst(str(row.instance))}): ")
+    return errors
 
 
 @admin.register(EventRevision)
@@ -196,13 +226,7 @@ class EventRevisionAdmin(ScopedAdmin):
                 event_admin.save_related(request, form, formsets, change=True)
                 self._close(request, revision, EventRevision.Status.APPROVED)
         if not valid:
-            errors = [*form.non_field_errors(), *(e for f in formsets for e in f.non_form_errors())]
-            errors += [
-                f"{form.fields[name].label}: {' '.join(messages_)}"
-                for name, messages_ in form.errors.items()
-                if name != "__all__"
-            ]
-            return self._review(request, revision, errors, 409)
+            return self._review(request, revision, refusals(form, formsets), 409)
         self.message_user(
             request, _("The change was approved and is now public."), messages.SUCCESS
         )

@@ -4,10 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from orgs.models import Organisation
+from portal import l10n
 from portal.models import TimeStamped
 
 from .agreements import MoU, Valued
@@ -153,7 +154,7 @@ class B2BMeeting(Valued, TimeStamped):
             yield (
                 "starts_at",
                 _("The meeting must fall within the event's days (%(days)s).")
-                % {"days": first.isoformat() if first == last else f"{first} – {last}"},
+                % {"days": l10n.date_range(first, last, get_language())},
             )
 
     def _is_free(self):

@@ -80,8 +80,15 @@ def test_a_meeting_outside_the_events_days(admin_client, pune):
     event, buyers, sellers, _first = pune
     errors = refused(admin_client, meeting_form(event, buyers[1], sellers[1], day="2024-01-01"))
     assert errors["starts_at"] == [
-        "The meeting must fall within the event's days (2025-11-06 – 2025-11-07)."
+        "The meeting must fall within the event's days (6–7 November 2025)."
     ]
+
+
+def test_a_persian_official_reads_the_events_days_in_the_solar_hijri_calendar(admin_client, pune):
+    event, buyers, sellers, _first = pune
+    admin_client.cookies["django_language"] = "fa"
+    errors = refused(admin_client, meeting_form(event, buyers[1], sellers[1], day="2024-01-01"))
+    assert errors["starts_at"] == ["ملاقات باید در روزهای رویداد (۱۵–۱۶ آبان ۱۴۰۴) باشد."]
 
 
 def test_a_ministry_as_buyer(admin_client, pune):

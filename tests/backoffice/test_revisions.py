@@ -11,6 +11,7 @@ from access.models import Membership
 from access.roles import PUBLISHER
 from events.models import Event, EventRevision
 from tests.admin_forms import change_form
+from tests.factories import EventRoleFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +72,44 @@ def test_a_publisher_approves_it_in_marathi(client, bodies, proposed):
     assert bodies.pune.history.first().history_user == bodies.publisher
     english_page = f"/en/events/{bodies.pune.slug}/"
     assert NEW_TITLE in client.get(english_page).content.decode()
+
+
+def test_a_change_to_an_event_whose_roles_name_its_sessions_is_approved(client, bodies):
+    """The review page is the revision's, not the event's: the roles' sessions
+    are still checked against the event's own."""
+    opening = SessionFactory(event=bodies.pune, title_en="Inaugural session")
+    EventRoleFactory(event=bodies.pune, session=opening)
+    # Another event's revision first, so that this one's number is not the event's.
+    EventRevision.objects.create(event=bodies.lucknow, proposed_by=bodies.clerk, data={})
+    url = reverse("admin:events_event_change", args=[bodies.pune.pk])
+    client.force_login(bodies.clerk)
+    data = {**change_form(client, url), "title_en": NEW_TITLE}
+    assert client.post(url, data).status_code == 302
+    revision = EventRevision.objects.get(event=bodies.pune)
+    assert revision.pk != bodies.pune.pk
+    client.force_login(bodies.publisher)
+    assert client.post(review_url(revision), {"_approve": "1"}).status_code == 302
+    bodies.pune.refresh_from_db()
+    assert bodies.pune.title_en == NEW_TITLE
+    assert bodies.pune.roles.filter(session=opening).count() == 1
+
+
+def test_a_change_that_no_longer_holds_says_which_part_and_why(client, bodies):
+    opening = SessionFactory(event=bodies.pune, title_en="Inaugural session")
+    EventRoleFactory(event=bodies.pune, session=opening, person__name_en="Vikas Pansare")
+    url = reverse("admin:events_event_change", args=[bodies.pune.pk])
+    client.force_login(bodies.clerk)
+    assert client.post(url, {**change_form(client, url), "title_en": NEW_TITLE}).status_code == 302
+    revision = EventRevision.objects.get()
+    opening.delete()  # with its roles, before the approval
+    client.force_login(bodies.publisher)
+    response = client.post(review_url(revision), {"_approve": "1"})
+    assert response.status_code == 409
+    assert response.context["errors"] == [
+        "Sessions (Inaugural session): deleted after the change was proposed.",
+        "Roles at the event (Shri Vikas Pansare – Chief guest): "
+        "deleted after the change was proposed.",
+    ]
 
 
 def test_a_rejection_needs_its_reason(client, bodies, proposed):

@@ -226,11 +226,18 @@ def test_an_mou_and_a_meeting_take_solar_hijri_dates(persian):
     assert response.status_code == 302, form_errors(response)
     assert MoU.objects.get().signed_on == datetime.date(2025, 11, 6)
 
-    meeting = B2BMeetingFactory(starts_at=datetime.datetime(2026, 3, 21, 11, 0, tzinfo=KOLKATA))
+    meeting = B2BMeetingFactory(
+        event=EventFactory(
+            start_date=datetime.date(2026, 3, 20), end_date=datetime.date(2026, 3, 23)
+        ),
+        starts_at=datetime.datetime(2026, 3, 21, 11, 0, tzinfo=KOLKATA),
+    )
     url = reverse("admin:events_b2bmeeting_change", args=[meeting.pk])
     html = persian.get(url).content.decode()
     assert shown(html, "starts_at_0") == "۱۴۰۵-۰۱-۰۱"
-    posted = {**as_posted(html), "starts_at_0": "۱۴۰۵-۰۱-۰۲", "_save": ""}
+    assert shown(html, "ends_at_0") == "۱۴۰۵-۰۱-۰۱"
+    day_after = {"starts_at_0": "۱۴۰۵-۰۱-۰۲", "ends_at_0": "۱۴۰۵-۰۱-۰۲"}
+    posted = {**as_posted(html), **day_after, "_save": ""}
     assert persian.post(url, posted).status_code == 302
     meeting.refresh_from_db()
     assert meeting.starts_at == datetime.datetime(2026, 3, 22, 11, 0, tzinfo=KOLKATA)

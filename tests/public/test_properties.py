@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from events.models import Event, EventOrganiser
+from tests.admin_forms import event_form, inline_rows
 from tests.factories import (
     EventFactory,
     ListedEventFactory,
@@ -327,27 +328,23 @@ def test_text_with_joiners_is_shown_back_as_typed(admin_client, client):
     organiser = OrganisationFactory()
     response = admin_client.post(
         reverse("admin:events_event_add"),
-        {
-            "title_en": "Agri export meet",
+        event_form(
+            title_en="Agri export meet",
             **{f"title_{lang}": text for lang, text in JOINED_TEXT.items()},
             **{f"venue_{lang}": text for lang, text in JOINED_TEXT.items()},
-            "kind": Event.Kind.BUYER_SELLER_MEET,
-            "format": Event.Format.IN_PERSON,
-            "status": Event.Status.PUBLISHED,
-            "country": "IN",
-            "start_date": "2026-12-10",
-            **{f"{figure}_qualifier": "exact" for figure in Event.FIGURES},
-            "organiser_links-TOTAL_FORMS": 1,
-            "organiser_links-INITIAL_FORMS": 0,
-            "organiser_links-0-organisation": organiser.pk,
-            "organiser_links-0-role": EventOrganiser.Role.ORGANISER,
-            "organiser_links-0-order": 0,
-            **{
-                f"{prefix}-{count}_FORMS": 0
-                for prefix in ("sessions", "roles", "agreements")
-                for count in ("TOTAL", "INITIAL")
-            },
-        },
+            status=Event.Status.PUBLISHED,
+            start_date="2026-12-10",
+            **inline_rows(
+                "organiser_links",
+                [
+                    {
+                        "organisation": organiser.pk,
+                        "role": EventOrganiser.Role.ORGANISER,
+                        "order": 0,
+                    }
+                ],
+            ),
+        ),
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     event = Event.objects.get()
