@@ -17,6 +17,9 @@ CONTENT = {
 }
 # Looked up by everyone (autocompletes), changed by administrators only.
 REFERENCE = {"orgs": ("country", "region", "sector"), "events": ("scheme",)}
+# The series an event is an edition of: named by any official who records
+# its edition, shared by every body (no scope), deleted by administrators.
+SERIES = {"events": ("eventseries",)}
 # Changes to published events waiting for approval: officials see those of
 # their scope; publishers decide them (backoffice.admin.revisions).
 REVISIONS = {"events": ("eventrevision",)}
@@ -39,6 +42,7 @@ def _model_permissions(models, actions):
 EDITING = [
     *_model_permissions(CONTENT, ("view", "add", "change", "delete")),
     *_model_permissions(REFERENCE, ("view",)),
+    *_model_permissions(SERIES, ("view", "add", "change")),
     *_model_permissions(REVISIONS, ("view",)),
 ]
 

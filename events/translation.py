@@ -4,11 +4,26 @@ from modeltranslation.translator import TranslationOptions, register
 
 from portal.history import register_history
 
-from .models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Scheme, Session
+from .models import (
+    B2BMeeting,
+    Event,
+    EventOrganiser,
+    EventRole,
+    EventSeries,
+    MoU,
+    MoUParty,
+    Scheme,
+    Session,
+)
 
 
 @register(Scheme)
 class SchemeTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(EventSeries)
+class EventSeriesTranslation(TranslationOptions):
     fields = ("name", "description")
 
 

@@ -15,6 +15,7 @@ def event_form(**fields):
         "status": Event.Status.DRAFT,
         "country": "IN",
         "meeting_minutes": 20,
+        "schedule": Event.Schedule.SCHEDULED,
         **{f"{figure}_qualifier": "exact" for figure in Event.FIGURES},
     }
     for prefix in INLINES:

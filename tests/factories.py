@@ -12,6 +12,7 @@ from events.models import (
     Event,
     EventOrganiser,
     EventRole,
+    EventSeries,
     MoU,
     MoUParty,
     Scheme,
@@ -80,6 +81,14 @@ class SchemeFactory(factory.django.DjangoModelFactory):
 
     name_en = factory.Sequence(lambda n: f"Raising and Accelerating MSME Performance {n}")
     acronym = "RAMP"
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSeries
+
+    name_en = factory.Sequence(lambda n: f"International Buyer-Seller Meet, Pune {n}")
+    name_mr = "आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद, पुणे"
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -37,6 +37,7 @@ from events.models import (
     EventOrganiser,
     EventRevision,
     EventRole,
+    EventSeries,
     MoU,
     MoUParty,
     Scheme,
@@ -52,6 +53,13 @@ class SchemeAdmin(TranslatedAdmin):
     search_fields = ("acronym", "slug", *translated("name"))
     autocomplete_fields = ("owner",)
     prepopulated_fields = {"slug": ("acronym",)}
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(TranslatedAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("slug", *translated("name"))
+    prepopulated_fields = {"slug": ("name_en",)}
 
 
 class TimingFilter(admin.SimpleListFilter):
@@ -188,13 +196,29 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
         "city",
         "region",
         "status",
+        "schedule",
     )
-    list_filter = ("kind", "schemes", StateFilter, "status", TimingFilter, "format")
+    list_filter = (
+        "kind",
+        "schemes",
+        StateFilter,
+        "status",
+        "schedule",
+        TimingFilter,
+        "format",
+    )
     list_select_related = ("region", "region__parent")
     date_hierarchy = "start_date"
     # Title, venue, city, description and region in every language, folded.
     search_fields = ("slug", FOLDED_SEARCH)
-    autocomplete_fields = ("region", "country", "schemes", "sectors", "target_countries")
+    autocomplete_fields = (
+        "region",
+        "country",
+        "schemes",
+        "sectors",
+        "target_countries",
+        "series",
+    )
     prepopulated_fields = {"slug": ("title_en",)}
     readonly_fields = ("created_at", "updated_at")
     save_as = True
@@ -211,6 +235,7 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
                     "slug",
                     ("kind", "format"),
                     "status",
+                    ("series", "edition"),
                     "description",
                     "opened_version",
                 )
@@ -218,7 +243,17 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
         ),
         (
             _("When and where"),
-            {"fields": (("start_date", "end_date"), "venue", "city", ("region", "country"))},
+            {
+                "fields": (
+                    ("start_date", "end_date"),
+                    "schedule",
+                    ("previous_start_date", "previous_end_date"),
+                    "venue",
+                    "city",
+                    ("region", "country"),
+                    "online_url",
+                )
+            },
         ),
         (_("Schemes, sectors and markets"), {"fields": ("schemes", "sectors", "target_countries")}),
         (
@@ -245,10 +280,15 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # "Save as new" copies last year's event: the copy needs a slug of its
-        # own, and the MoUs signed at the original stay with it.
+        # own, is the series' next edition, and the MoUs signed at the
+        # original stay with it.
         if request.method == "POST" and "_saveasnew" in request.POST:
             request.POST = request.POST.copy()
             request.POST["slug"] = ""
+            series = request.POST.get("series", "")
+            series = series.isdecimal() and EventSeries.objects.filter(pk=series).first()
+            if series:
+                request.POST["edition"] = series.next_edition()
             request.POST[f"{MOUS}-TOTAL_FORMS"] = request.POST[f"{MOUS}-INITIAL_FORMS"] = "0"
         return super().changeform_view(request, object_id, form_url, extra_context)
 

@@ -10,10 +10,11 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from orgs.models import Country, Organisation, Person, Region, Sector
+from portal import l10n
 from portal.models import TimeStamped, TranslatedRecord, Versioned
 from portal.validators import validate_gregorian_date, validate_upload_size
 
@@ -51,6 +52,33 @@ class Scheme(TranslatedRecord):
         if field == "acronym":
             return {"en": self.acronym} if self.acronym else {}
         return super().translations(field)
+
+
+class EventSeries(TranslatedRecord):
+    """A meet held again and again under one name, each time an edition:
+    "International Buyer-Seller Meet, Pune", its 1st, 2nd... edition."""
+
+    name = models.CharField(_("name"), max_length=250)
+    slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    required_translated = ("name",)
+    slug_source = ("name",)
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("events:series", kwargs={"slug": self.slug})
+
+    def next_edition(self):
+        last = self.editions.aggregate(last=models.Max("edition"))["last"]
+        return (last or 0) + 1
 
 
 class Qualifier(models.TextChoices):
@@ -143,6 +171,15 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
 
+    class Schedule(models.TextChoices):
+        """Whether the event goes ahead as announced (schema.org's eventStatus)."""
+
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        RESCHEDULED = "rescheduled", _("Rescheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+        MOVED_ONLINE = "moved_online", _("Moved online")
+
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("web address name"), max_length=140, unique=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
@@ -198,6 +235,39 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
     )
     status = models.CharField(
         _("publication"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    schedule = models.CharField(
+        _("event status"),
+        max_length=12,
+        choices=Schedule.choices,
+        default=Schedule.SCHEDULED,
+        db_index=True,
+        help_text=_(
+            "Whether the event goes ahead as announced. A rescheduled event keeps its "
+            "previous dates below."
+        ),
+    )
+    previous_start_date = models.DateField(
+        _("previous start date"), null=True, blank=True, validators=[validate_gregorian_date]
+    )
+    previous_end_date = models.DateField(
+        _("previous end date"), null=True, blank=True, validators=[validate_gregorian_date]
+    )
+    online_url = models.URLField(
+        _("link to join online"),
+        blank=True,
+        help_text=_("For an online or hybrid event, or one moved online."),
+    )
+    series = models.ForeignKey(
+        EventSeries,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="editions",
+        verbose_name=_("series"),
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"), null=True, blank=True, validators=[MinValueValidator(1)]
     )
     # How to take part.
     registration_url = models.URLField(_("registration link"), blank=True)
@@ -286,11 +356,21 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
                 | Q(start_date__isnull=False, end_date__gte=F("start_date")),
                 name="event_end_not_before_start",
                 violation_error_message=_("The end date cannot be before the start date."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["series", "edition"],
+                name="one_event_per_edition",
+                violation_error_message=_("The series already has an event of this edition."),
+            ),
         ]
 
     def __str__(self):
-        when = self.start_date.isoformat() if self.start_date else _("dates to be announced")
+        # As the reader's date inputs write it: Solar Hijri on Persian pages.
+        when = (
+            l10n.typed_date(self.start_date, get_language())
+            if self.start_date
+            else _("dates to be announced")
+        )
         return f"{self.title} ({when})"
 
     def get_absolute_url(self):
@@ -304,6 +384,33 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if self.region_id and self.region.country_id != self.country_id:
             raise ValidationError({"region": _("Choose a region of the event's country.")})
+        errors = dict(self._schedule_errors())
+        if bool(self.series_id) != bool(self.edition):
+            field = "edition" if self.series_id else "series"
+            errors[field] = _("Give both the series and the edition, or neither.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _schedule_errors(self):
+        previous_start, previous_end = self.previous_start_date, self.previous_end_date
+        if previous_end and not previous_start:
+            yield "previous_start_date", _("Give the previous start date too, or neither date.")
+        elif previous_end and previous_end < previous_start:
+            yield "previous_end_date", _("The end date cannot be before the start date.")
+        if self.schedule == self.Schedule.RESCHEDULED:
+            if not previous_start:
+                yield "previous_start_date", _("A rescheduled event keeps its previous dates.")
+            elif not self.start_date:
+                yield "start_date", _("Give the new dates of a rescheduled event.")
+            elif (previous_start, previous_end) == (self.start_date, self.end_date):
+                yield "start_date", _("The new dates are the previous ones.")
+
+    @property
+    def attendance(self):
+        """Where one takes part: "offline", "online" or "mixed" (schema.org's modes)."""
+        if self.schedule == self.Schedule.MOVED_ONLINE or self.format == self.Format.ONLINE:
+            return "online"
+        return "mixed" if self.format == self.Format.HYBRID else "offline"
 
     @property
     def timing(self):

@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from events.models import B2BMeeting, Event, EventRevision, MoU, Scheme
+from events.models import B2BMeeting, Event, EventRevision, EventSeries, MoU, Scheme
 from orgs.models import Country, Organisation, Person, Region, Sector
 from portal.models import Feedback
 from tests import factories
@@ -25,6 +25,7 @@ EXAMPLES = {
     Organisation: factories.OrganisationFactory,
     Person: factories.PersonFactory,
     Scheme: factories.SchemeFactory,
+    EventSeries: factories.EventSeriesFactory,
     Event: factories.EventFactory,
     MoU: factories.MoUFactory,
     B2BMeeting: factories.B2BMeetingFactory,
