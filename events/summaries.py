@@ -47,7 +47,6 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db import connection
 from django.db.models import Count, DateField, F, Min, Q, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, TruncMonth
 
@@ -194,10 +193,7 @@ def rebuild():
     for model, field_name in MONTHLY:
         _rewrite(_month_rows(model, field_name, events), model.objects.all())
     _rewrite(_buyer_rows(B2BMeeting.objects.all()), StatsBuyer.objects.all())
-    # Migration 0005 fills the statistics tables with this function, before
-    # 0012 adds the lists' counts.
-    if ListCounts._meta.db_table in connection.introspection.table_names():
-        refresh(lists=STORED_LISTS)
+    refresh(lists=STORED_LISTS)
 
 
 # Changes, one by one or in a batch.

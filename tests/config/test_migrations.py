@@ -1,7 +1,8 @@
 """A database of the main branch before the layers (2366ef4), holding the demo
 data and a visitor's message, migrates to this schema with every row kept:
 the content version and the feedback moved to the base app with their rows,
-and the two tables of stored list counts, derived data, counted anew into one."""
+the two tables of stored list counts, derived data, counted anew into one,
+and the statistics rewritten with the same figures."""
 
 import datetime
 import json
@@ -22,6 +23,13 @@ PREVIOUS_MAIN = {"orgs": "0006_organisation_search_index", "events": "0010_event
 MOVED = {"events_contentversion": "portal_contentversion", "orgs_feedback": "portal_feedback"}
 # Derived tables replaced by events_listcounts, which the migration fills anew.
 RECOUNTED = {"events_mouregistercount", "events_eventlistcounts"}
+# Derived tables rewritten when migrate ends: the same rows, numbered anew.
+REWRITTEN = {
+    "events_statsday",
+    "events_statskindmonth",
+    "events_statsregionmonth",
+    "events_statsbuyer",
+}
 
 
 ISO_DATETIME = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d)")
@@ -73,6 +81,9 @@ def test_a_database_of_the_previous_main_keeps_every_row():
     after = table_rows([MOVED.get(table, table) for table in kept])
     for table in kept:
         columns, rows = before[table]
+        if table in REWRITTEN:
+            columns = tuple(column for column in columns if column != "id")
+            rows = projected(before[table], columns)
         kept = projected(after[MOVED.get(table, table)], columns)
         assert rows <= kept, f"{table}: {len(rows - kept)} of {len(rows)} rows lost"
     assert sum(len(rows) for _columns, rows in before.values()) == 400
