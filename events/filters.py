@@ -33,6 +33,7 @@ class EventFilter(PlaceAndSectorFilterSet):
     ]
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
+    schedule = django_filters.ChoiceFilter(label=_("Event status"), choices=Event.Schedule.choices)
     scheme = RecordFilter(
         label=_("Scheme"), field_name="schemes", to_field_name="slug", queryset=Scheme.objects.all()
     )
@@ -53,6 +54,7 @@ class EventFilter(PlaceAndSectorFilterSet):
 
     facets = (
         Facet("kind"),
+        Facet("schedule"),
         Facet("scheme"),
         Facet("sector"),
         Facet("region", labels=StatesAndDistricts()),

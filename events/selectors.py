@@ -39,7 +39,7 @@ def event_listing(*, params, page_size=PAGE_SIZE):
 # What the page shows of each event listed: its title, dates and kind, and
 # its slug for the link. Only these columns are read: the busiest organiser
 # lists hundreds of events, each with its description in every language.
-LISTED_EVENT = ("slug", "start_date", "end_date", "kind", *columns("title"))
+LISTED_EVENT = ("slug", "start_date", "end_date", "kind", "schedule", *columns("title"))
 # The busiest organisers have run over a thousand events: the page shows the
 # latest, and links to the event list (and the MoU register) for the rest.
 SHOWN = 20

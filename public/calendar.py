@@ -26,6 +26,9 @@ FEED_LIMIT = 100
 # Calendar apps and feed readers poll; a few minutes' delay after publishing is fine.
 FEED_MAX_AGE = 5 * 60
 PRODID = "-//MSME export events//Portal//EN"
+# A cancelled event stays in the feed, so that calendars holding it strike it
+# out; a postponed one is tentative until its new dates are given.
+ICS_STATUS = {Event.Schedule.CANCELLED: "CANCELLED", Event.Schedule.POSTPONED: "TENTATIVE"}
 
 
 def event_location(event):
@@ -76,6 +79,10 @@ def _vevent(event, request):
     vevent["LOCATION"] = icalendar.vText(event_location(event))
     vevent["CATEGORIES"] = icalendar.vCategory(event_categories(event))
     vevent["URL"] = icalendar.vUri(url)
+    vevent["STATUS"] = icalendar.vText(ICS_STATUS.get(event.schedule, "CONFIRMED"))
+    # Each save of the event raises its version: a calendar that holds the
+    # entry takes a higher SEQUENCE as a change to it (RFC 5545 3.8.7.4).
+    vevent["SEQUENCE"] = icalendar.vInt(event.version)
     return vevent
 
 

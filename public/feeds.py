@@ -65,7 +65,13 @@ class EventFeed(Feed):
         return EventFilter(params, queryset=Event.objects.published()).qs.for_listing()[:FEED_LIMIT]
 
     def item_title(self, event):
-        return xml_text(event.title)
+        if event.schedule == Event.Schedule.SCHEDULED:
+            return xml_text(event.title)
+        # "Cancelled: International Buyer-Seller Meet, Pune", in the feed's language.
+        return xml_text(
+            _("%(status)s: %(title)s")
+            % {"status": event.get_schedule_display(), "title": event.title}
+        )
 
     def item_description(self, event):
         # HTML (Atom's type="html"); the dates in the language's digits and calendar.

@@ -184,6 +184,18 @@ class EventForm(VersionedForm):
         "meeting_seller_kinds", _("None ticked: MSMEs and other firms sell, as at most meets.")
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        # An official who marks an event rescheduled and gives its new dates
+        # need not type the old ones: they are the dates it had.
+        stored = self.instance.pk and Event.objects.filter(pk=self.instance.pk).first()
+        rescheduled = cleaned.get("schedule") == Event.Schedule.RESCHEDULED
+        # (If they did not change the dates, the model says the new dates are the old.)
+        if stored and rescheduled and stored.start_date and not cleaned.get("previous_start_date"):
+            cleaned["previous_start_date"] = stored.start_date
+            cleaned["previous_end_date"] = stored.end_date
+        return cleaned
+
 
 @admin.register(Event)
 class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin):

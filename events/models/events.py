@@ -341,7 +341,7 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
             models.Index(
                 F("status"),
                 LAST_DAY,
-                include=["id", "start_date", "end_date", "kind", "region", "country"],
+                include=["id", "start_date", "end_date", "kind", "schedule", "region", "country"],
                 name="event_listing",
             ),
         ]

@@ -64,6 +64,12 @@ def event_dates(event):
     return l10n.date_range(event.start_date, event.end_date, get_language())
 
 
+@register.simple_tag
+def previous_dates(event):
+    """The dates a rescheduled or postponed event was first to be held on, in words."""
+    return l10n.date_range(event.previous_start_date, event.previous_end_date, get_language())
+
+
 @dataclass
 class Shown:
     """A translated field's text as shown, and the language it is actually in."""
@@ -94,8 +100,9 @@ def language_name(code):
 
 
 @register.simple_tag(takes_context=True)
-def page_in(context, lang):
-    """This page, filters included, in another language.
+def page_in(context, lang, absolute=False):
+    """This page, filters included, in another language; with `absolute`, its
+    whole address (as the head's hreflang links need it).
 
     A list's date filters carry the same days in that language's calendar:
     ۱۴۰۵-۰۱-۰۱ on a Persian page is 2026-03-21 on the others, and back.
@@ -107,7 +114,8 @@ def page_in(context, lang):
         params = listing.filterset.params_in(request.GET, lang)
         if params is not None:
             path = f"{request.path}?{params.urlencode()}"
-    return translate_url(path, lang)
+    path = translate_url(path, lang)
+    return request.build_absolute_uri(path) if absolute else path
 
 
 # Persian pages' date inputs name their format in this hint.

@@ -108,6 +108,11 @@ class EventSerializer(serializers.Serializer):
     start_date = serializers.DateField()
     end_date = serializers.DateField()
     timing = serializers.ChoiceField(["upcoming", "ongoing", "past", "tba"])
+    # Whether it goes ahead as announced; a rescheduled event's first dates.
+    schedule = ChoiceField(Event.Schedule)
+    previous_start_date = serializers.DateField()
+    previous_end_date = serializers.DateField()
+    online_url = serializers.URLField()
     venue = serializers.CharField(allow_null=True)
     city = serializers.CharField(allow_null=True)
     region = NamedSerializer(allow_null=True)

@@ -1,15 +1,13 @@
-import json
-
 from django.db.models import Count, F, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import get_language
 
 from events import stats as figures
 from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
 from events.mou_selectors import mou_listing
 from events.selectors import event_listing
+from public.json_ld import event_json_ld
 
 from .listing import list_page
 
@@ -81,49 +79,13 @@ def event_detail(request, slug):
         {
             "event": event,
             "meetings": meeting_figures(event),
-            "registration_closed": event.timing == "past" or bool(deadline and deadline < today),
+            "registration_closed": event.timing == "past"
+            or event.schedule == Event.Schedule.CANCELLED
+            or bool(deadline and deadline < today),
             "event_json_ld": event_json_ld(request, event),
             "last_updated": event.updated_at,
         },
     )
-
-
-def event_json_ld(request, event):
-    """schema.org Event data, escaped for a <script> element."""
-    attendance = {
-        Event.Format.IN_PERSON: "OfflineEventAttendanceMode",
-        Event.Format.ONLINE: "OnlineEventAttendanceMode",
-        Event.Format.HYBRID: "MixedEventAttendanceMode",
-    }[event.format]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        # Plain text: descriptions may carry the formatting tags of rich_text.
-        "description": strip_tags(event.description),
-        "url": request.build_absolute_uri(event.get_absolute_url()),
-        "eventAttendanceMode": f"https://schema.org/{attendance}",
-        "eventStatus": "https://schema.org/EventScheduled",
-        "inLanguage": get_language(),
-        "location": {
-            "@type": "Place",
-            "name": event.venue or event.city,
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": event.city,
-                "addressRegion": str(event.region or ""),
-                "addressCountry": event.country_id,
-            },
-        },
-        "organizer": [
-            {"@type": "Organization", "name": link.organisation.name}
-            for link in event.organiser_links.all()
-        ],
-    }
-    if event.start_date:
-        data["startDate"] = event.start_date.isoformat()
-        data["endDate"] = (event.end_date or event.start_date).isoformat()
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 def meeting_figures(event):
