@@ -23,7 +23,8 @@ FIGURE_HEADERS = {
 
 
 class EventsRegister(EventsExporter):
-    """Dates, place, schemes, organisers, publication, reported figures, recorded outcomes."""
+    """Dates, place, schemes, organisers, publication, whether it goes ahead,
+    reported figures, recorded outcomes."""
 
     slug = "events"
     verbose_name = gettext_lazy("Events register")
@@ -51,6 +52,7 @@ class EventsRegister(EventsExporter):
             _("Schemes"),
             _("Organisers"),
             _("Publication"),
+            _("Event status"),
             *(FIGURE_HEADERS[name] for name in Event.FIGURES),
             _("Figures not exact"),
             _("B2B meetings recorded"),
@@ -76,6 +78,7 @@ class EventsRegister(EventsExporter):
                 joined(event.schemes.all()),
                 joined(link.organisation for link in event.organiser_links.all()),
                 event.get_status_display(),
+                event.get_schedule_display(),
                 *(getattr(event, name) for name in Event.FIGURES),
                 joined(qualified),
                 event.meetings_recorded,

@@ -85,9 +85,11 @@ def test_the_events_register_of_the_demo_holds_the_pune_meet_with_typed_figures(
     header, rows = rows_of(EventsRegister(), "mr")
     assert header[0] == "शीर्षक"
     pune = next(row for row in rows if row[2] == datetime.date(2025, 11, 6))
+    # Published, and held as announced.
+    assert (header[11], pune[10:12]) == ("कार्यक्रमाची स्थिती", ("प्रकाशित", "नियोजित"))
     # msmes, foreign buyers, buyer countries, B2B meetings, MoUs: numbers, not text.
-    assert pune[12:17] == (300, 41, 16, 500, 32)
-    assert "एमएसएमई उद्योग" in header[12]
+    assert pune[13:18] == (300, 41, 16, 500, 32)
+    assert "एमएसएमई उद्योग" in header[13]
 
 
 def test_the_outcomes_summary_of_the_demo_adds_up(demo):

@@ -57,7 +57,7 @@ def headers(lang):
 @pytest.mark.parametrize("lang", ["en", "hi", "mr", "fa"])
 def test_the_figure_columns_read_as_written(lang, valued):
     events = EventsRegister().table(lang).header
-    assert events[11:17] == FIGURES[lang]
+    assert events[12:18] == FIGURES[lang]
     outcomes = OutcomesSummary().table(lang).header
     assert outcomes[2:8] == REPORTED[lang]
 
