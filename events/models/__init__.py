@@ -1,19 +1,18 @@
-"""The events app's models, by subject: events, agreements, meetings, summaries."""
+"""The events app's models, by subject: events, their programme, agreements,
+meetings, revisions, summaries."""
 
 from .agreements import MoU, MoUParty, MoUQuerySet, Valued
 from .events import (
     LAST_DAY,
     Event,
-    EventOrganiser,
     EventQuerySet,
-    EventRole,
     EventSeries,
     Qualifier,
     Scheme,
-    Session,
     figure_fields,
 )
 from .meetings import B2BMeeting
+from .programme import EventOrganiser, EventRole, Session
 from .revisions import EventRevision
 from .summaries import (
     ListCounts,
