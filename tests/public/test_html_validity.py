@@ -36,6 +36,7 @@ PAGES = {
     "event list, dates": "/{lang}/events/?date_from=2025-11-01&date_to=۱۴۰۴-۰۸-۳۰",
     "event": "/{lang}/events/international-buyer-seller-meet-pune-2025/",
     "event, dates to be announced": "/{lang}/events/markazi-investment-export-conference/",
+    "event series": "/{lang}/series/international-buyer-seller-meet-pune/",
     "directory": "/{lang}/organisations/",
     "organisation": "/{lang}/organisations/mssidc/",
     "MoU register": "/{lang}/mous/",
