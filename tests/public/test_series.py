@@ -188,6 +188,21 @@ def test_a_series_with_only_drafts_is_not_in_the_sitemap(client):
     assert series.slug not in client.get("/sitemap.xml").content.decode()
 
 
+def test_the_api_names_the_series_and_edition(client, demo):
+    pune = client.get("/api/events/international-buyer-seller-meet-pune-2025/", {"lang": "mr"})
+    data = pune.json()
+    assert data["series"] == {
+        "name": "आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद, पुणे",
+        "slug": "international-buyer-seller-meet-pune",
+        "url": "http://testserver" + SERIES.format("mr"),
+    }
+    assert data["edition"] == 2
+    listed = {e["slug"]: e for e in client.get("/api/events/", {"when": "all"}).json()["results"]}
+    assert listed["international-buyer-seller-meet-pune-2024"]["edition"] == 1
+    ignite = listed["ignite-2026-mumbai"]
+    assert (ignite["series"], ignite["edition"]) == (None, None)
+
+
 def queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200, url
@@ -201,6 +216,7 @@ def test_the_queries_do_not_grow_with_the_editions(client):
         series.get_absolute_url(),
         f"{series.get_absolute_url()}feed/",
         latest.get_absolute_url(),
+        "/api/events/",
     ]
     counts = []
     for edition in (2, 12):
