@@ -12,6 +12,7 @@ from events.models import (
     Event,
     EventOrganiser,
     EventRole,
+    EventSeries,
     MoU,
     MoUParty,
     Scheme,
@@ -42,12 +43,15 @@ def load_demo(*, samples=True):
         # People have no slug; their English name is what finds them again.
         loader.records(Person, demo_data.PEOPLE, identity=("name_en",))
         loader.records(Scheme, demo_data.SCHEMES)
+        loader.records(EventSeries, demo_data.SERIES)
         for slug, data in demo_data.EVENTS.items():
             loader.event(slug, data)
         for slug, data in demo_data.MOUS.items():
             loader.mou(slug, data)
         if samples:
             loader.records(Organisation, demo_data.SAMPLE_ORGANISATIONS)
+            for slug, data in demo_data.SAMPLE_PAST_EVENTS.items():
+                loader.event(slug, data)
             for slug, data in demo_data.sample_events(timezone.localdate()).items():
                 loader.event(slug, data)
             for data in demo_data.SAMPLE_MEETINGS:

@@ -10,7 +10,9 @@ Records are keyed by stable ASCII slugs (people, who have no slug, by a
 key of the same form); a text field given as a dict holds its value by
 language; a string where a record belongs (a region, an organisation, ...)
 is that record's key, or a country's ISO code. The sample meets and B2B
-meetings at the end are invented, and say so in their names.
+meetings at the end are invented, and say so in their names; the Pune
+meet's 1st edition among them is not, but its date is, and its
+description says so.
 
 The Marathi report spells English "a" sounds as अॅ (अ with a candra sign),
 which fonts draw with a dotted circle; here it is the letter Marathi
@@ -732,6 +734,45 @@ SCHEMES = {
     },
 }
 
+# Meets held again and again. The Pune report's meet is the state's "2nd"
+# (द्वितीय) International Buyer-Seller Meet: the series it is an edition of.
+SERIES = {
+    "international-buyer-seller-meet-pune": {
+        "name": {
+            "en": "International Buyer-Seller Meet, Pune",
+            "hi": "अंतरराष्ट्रीय क्रेता-विक्रेता सम्मेलन, पुणे",
+            "mr": "आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद, पुणे",
+            "fa": "همایش بین‌المللی خریداران و فروشندگان، پونه",
+        },
+        "description": {
+            "en": (
+                "Maharashtra's International Buyer-Seller Meet in Pune, organised by MSSIDC, "
+                "where foreign buyers meet the state's micro and small enterprises. The 2nd "
+                "edition (November 2025) was held under the Ministry of MSME's RAMP programme "
+                "with India SME Forum."
+            ),
+            "hi": (
+                "महाराष्ट्र लघु उद्योग विकास निगम द्वारा पुणे में आयोजित महाराष्ट्र का अंतरराष्ट्रीय "
+                "क्रेता-विक्रेता सम्मेलन, जिसमें विदेशी क्रेता राज्य के सूक्ष्म और लघु उद्यमों से "
+                "मिलते हैं। द्वितीय सम्मेलन (नवंबर 2025) एमएसएमई मंत्रालय की रैम्प योजना के अंतर्गत "
+                "इंडिया एसएमई फोरम के साथ हुआ।"
+            ),
+            "mr": (
+                "महाराष्ट्र लघु उद्योग विकास महामंडळातर्फे पुणे येथे आयोजित राज्याची आंतरराष्ट्रिय "
+                "खरेदीदार-विक्रेता परिषद: परदेशी खरेदीदार आणि राज्यातील सूक्ष्म व लघु उद्योग यांची "
+                "भेट. द्वितीय परिषद (नोव्हेंबर २०२५) केंद्र सरकारच्या ‘रॅम्प’ उपक्रमांतर्गत इंडिया "
+                "एस एम इ फोरमसह झाली."
+            ),
+            "fa": (
+                "همایش بین‌المللی خریداران و فروشندگان ایالت ماهاراشترا در پونه، به برگزاری شرکت "
+                "توسعه صنایع کوچک ماهاراشترا (MSSIDC)، که در آن خریداران خارجی با بنگاه‌های خرد و "
+                "کوچک این ایالت دیدار می‌کنند. دومین دوره آن (نوامبر ۲۰۲۵) در چارچوب برنامه RAMP "
+                "وزارت بنگاه‌های خرد، کوچک و متوسط هند و با همکاری انجمن SME هند برگزار شد."
+            ),
+        },
+    },
+}
+
 # Events from the reports. Each names its organisers, its sessions (with
 # the roles played in them) and the roles not tied to a session, in order.
 EVENTS = {
@@ -761,6 +802,8 @@ EVENTS = {
                 "झाल्या आणि उद्योजक व परदेशी खरेदीदार यांच्यात ३२ सामंजस्य करार करण्यात आले."
             ),
         },
+        "series": "international-buyer-seller-meet-pune",
+        "edition": 2,
         "start_date": date(2025, 11, 6),
         "end_date": date(2025, 11, 7),
         "venue": {
@@ -1065,6 +1108,42 @@ MOUS = {
             "mr": "जागरूकता कार्यक्रम, उद्योग भेटी, संशोधन व ‘एक तालुका दहा निर्यातदार’ उपक्रम.",
         },
         "parties": ["joint-director-of-industries-mumbai", "aiai", "wtc-mumbai"],
+    },
+}
+
+# The Pune meet's 1st edition. The 2nd's report names it by its number
+# only: it gives neither its date nor its figures. Its date is therefore a
+# placeholder, a year before the 2nd, loaded with the samples and said so
+# in its description; its figures are left unreported.
+SAMPLE_PAST_EVENTS = {
+    "international-buyer-seller-meet-pune-2024": {
+        "kind": "buyer_seller_meet",
+        "series": "international-buyer-seller-meet-pune",
+        "edition": 1,
+        "title": {
+            "en": "1st International Buyer-Seller Meet, Pune",
+            "hi": "प्रथम अंतरराष्ट्रीय क्रेता-विक्रेता सम्मेलन, पुणे",
+            "mr": "प्रथम आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद",
+        },
+        "description": {
+            "en": (
+                "Sample data: the date is a placeholder. Maharashtra's first International "
+                "Buyer-Seller Meet, organised by MSSIDC in Pune. The report of the 2nd edition "
+                "names it only by its number; the portal holds no report of it, so its date "
+                "and figures are not known."
+            ),
+            "mr": (
+                "नमुना माहिती: तारीख अंदाजे आहे. महाराष्ट्र लघु उद्योग विकास महामंडळातर्फे पुणे "
+                "येथे आयोजित राज्याची पहिली आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद. द्वितीय परिषदेच्या "
+                "वृत्तात हिचा उल्लेख केवळ क्रमांकाने आहे; हिचे वृत्त पोर्टलकडे नाही, म्हणून हिची "
+                "तारीख व आकडेवारी ज्ञात नाही."
+            ),
+        },
+        "start_date": date(2024, 11, 7),
+        "city": {"en": "Pune", "hi": "पुणे", "mr": "पुणे"},
+        "country": "IN",
+        "region": "pune",
+        "organisers": [{"organisation": "mssidc", "role": "organiser"}],
     },
 }
 

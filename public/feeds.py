@@ -1,8 +1,10 @@
-"""An Atom feed of published events, taking the public list's filters."""
+"""Atom feeds of published events: of the public list, taking its filters,
+and of a series' editions."""
 
 import re
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.template.defaultfilters import linebreaks_filter
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 
 from events.filters import EventFilter
-from events.models import Event
+from events.models import Event, EventSeries
 from portal.templatetags.localise import event_dates
 from public.calendar import FEED_MAX_AGE, event_categories, event_location
 
@@ -92,3 +94,34 @@ class EventFeed(Feed):
 
     def item_updateddate(self, event):
         return event.updated_at
+
+
+class SeriesFeed(EventFeed):
+    """A series' editions, the latest first: the list feed's entries, the series' name and page."""
+
+    def get_object(self, request, slug):
+        series = EventSeries.objects.filter(slug=slug).first()
+        # As its page: a series with no published edition is not there.
+        if series is None or not series.editions.published().exists():
+            raise Http404("No such series.")
+        return series
+
+    def title(self, series):
+        return xml_text(series.name)
+
+    def subtitle(self, series):
+        return xml_text(series.description) or None
+
+    def link(self, series):
+        return series.get_absolute_url()
+
+    def feed_url(self, series):
+        return reverse("events:series_feed", kwargs={"slug": series.slug})
+
+    def items(self, series):
+        return (
+            Event.objects.published()
+            .filter(series=series)
+            .for_listing()
+            .order_by("-edition")[:FEED_LIMIT]
+        )

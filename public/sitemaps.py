@@ -7,9 +7,10 @@ entry in `SITEMAPS`. (MoUs have no page of their own: the register lists them.)
 """
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
 from django.urls import reverse
 
-from events.models import Event
+from events.models import Event, EventSeries
 from orgs.models import Organisation
 
 
@@ -51,6 +52,23 @@ class EventSitemap(PortalSitemap):
         return event.updated_at
 
 
+class SeriesSitemap(PortalSitemap):
+    """The series with a published edition: those with a page."""
+
+    def items(self):
+        published = Q(editions__status=Event.Status.PUBLISHED)
+        return (
+            EventSeries.objects.annotate(lastmod=Max("editions__updated_at", filter=published))
+            .filter(lastmod__isnull=False)
+            .only("slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, series):
+        # A series changes with its editions, whose dates and figures its page shows.
+        return series.lastmod
+
+
 class OrganisationSitemap(PortalSitemap):
     def items(self):
         return Organisation.objects.only("slug", "updated_at").order_by("pk")
@@ -59,4 +77,9 @@ class OrganisationSitemap(PortalSitemap):
         return organisation.updated_at
 
 
-SITEMAPS = {"pages": PageSitemap, "events": EventSitemap, "organisations": OrganisationSitemap}
+SITEMAPS = {
+    "pages": PageSitemap,
+    "events": EventSitemap,
+    "series": SeriesSitemap,
+    "organisations": OrganisationSitemap,
+}

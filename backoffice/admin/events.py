@@ -300,7 +300,8 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
             series = request.POST.get("series", "")
             series = series.isdecimal() and EventSeries.objects.filter(pk=series).first()
             if series:
-                request.POST["edition"] = series.next_edition()
+                # As the browser posts it: text, which the digits of any script are read from.
+                request.POST["edition"] = str(series.next_edition())
             request.POST[f"{MOUS}-TOTAL_FORMS"] = request.POST[f"{MOUS}-INITIAL_FORMS"] = "0"
         return super().changeform_view(request, object_id, form_url, extra_context)
 

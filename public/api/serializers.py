@@ -99,6 +99,14 @@ class FiguresSerializer(serializers.Serializer):
         return {name: FigureField(name) for name in Event.FIGURES}
 
 
+class SeriesSerializer(serializers.Serializer):
+    """The series an event is an edition of, and its page."""
+
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    url = AbsoluteURLField()
+
+
 class EventSerializer(serializers.Serializer):
     slug = serializers.CharField()
     url = AbsoluteURLField()
@@ -122,6 +130,8 @@ class EventSerializer(serializers.Serializer):
     target_countries = CountrySerializer(many=True, source="target_country_list")
     organisers = OrganiserSerializer(many=True, source="organiser_list")
     figures = FiguresSerializer(source="*")
+    series = SeriesSerializer(allow_null=True)
+    edition = serializers.IntegerField(allow_null=True)
     updated_at = serializers.DateTimeField()
 
     def to_representation(self, event):

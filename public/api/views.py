@@ -155,6 +155,7 @@ def published_events():
     return (
         Event.objects.published()
         .for_listing()
+        .select_related("series")
         .prefetch_related(
             Prefetch("sectors", to_attr="sector_list"),
             Prefetch("target_countries", to_attr="target_country_list"),

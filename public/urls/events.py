@@ -3,6 +3,7 @@ from django.urls import path
 from portal.page_cache import cache_public_page
 from public import calendar, feeds
 from public.views import events as views
+from public.views import series
 
 app_name = "events"
 
@@ -16,4 +17,6 @@ urlpatterns = [
     path("events/feed/", cache_public_page(feeds.EventFeed()), name="feed"),
     path("events/<slug:slug>/", cache_public_page(views.event_detail), name="detail"),
     path("events/<slug:slug>/event.ics", cache_public_page(calendar.event_ics), name="event_ics"),
+    path("series/<slug:slug>/", cache_public_page(series.series_detail), name="series"),
+    path("series/<slug:slug>/feed/", cache_public_page(feeds.SeriesFeed()), name="series_feed"),
 ]

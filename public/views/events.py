@@ -7,6 +7,7 @@ from events import stats as figures
 from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoUParty, Session
 from events.mou_selectors import mou_listing
 from events.selectors import event_listing
+from events.series_selectors import figure_labels, series_editions
 from public.json_ld import event_json_ld
 
 from .listing import list_page
@@ -48,7 +49,7 @@ def event_detail(request, slug):
     roles = EventRole.objects.select_related("person", "organisation").order_by("order", "pk")
     event = get_object_or_404(
         Event.objects.published()
-        .select_related("country", "region", "region__parent")
+        .select_related("country", "region", "region__parent", "series")
         .prefetch_related(
             "schemes",
             "sectors",
@@ -79,6 +80,9 @@ def event_detail(request, slug):
         {
             "event": event,
             "meetings": meeting_figures(event),
+            # The editions of its series, this one among them, in one query.
+            "editions": series_editions(event.series) if event.series_id else None,
+            "figure_labels": figure_labels(),
             "registration_closed": event.timing == "past"
             or event.schedule == Event.Schedule.CANCELLED
             or bool(deadline and deadline < today),

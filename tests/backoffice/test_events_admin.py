@@ -14,6 +14,7 @@ from tests.factories import (
     EventFactory,
     EventOrganiserFactory,
     EventRoleFactory,
+    EventSeriesFactory,
     MoUFactory,
     OrganisationFactory,
     PersonFactory,
@@ -146,6 +147,41 @@ def test_save_as_new_copies_last_years_event_with_its_own_slug(admin_client):
     copy = Event.objects.exclude(pk=last_year.pk).get()
     assert copy.slug != last_year.slug
     assert copy.title_en == "3rd International Buyer-Seller Meet"
+
+
+def test_save_as_new_makes_the_copy_the_series_next_edition(admin_client):
+    series = EventSeriesFactory()
+    EventFactory(series=series, edition=1)
+    last_year = EventFactory(title_en="2nd Buyer-Seller Meet", series=series, edition=2)
+    EventOrganiserFactory(event=last_year)
+    url = reverse("admin:events_event_change", args=[last_year.pk])
+    data = change_form(admin_client, url)
+    data.update(_saveasnew="1", title_en="3rd Buyer-Seller Meet")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    copy = Event.objects.get(title_en="3rd Buyer-Seller Meet")
+    assert (copy.series, copy.edition) == (series, 3)
+    assert Event.objects.get(pk=last_year.pk).edition == 2
+
+
+@pytest.mark.parametrize("given", ["series", "edition"])
+def test_a_series_without_its_edition_or_the_reverse_is_refused_in_marathi(admin_client, given):
+    admin_client.cookies["django_language"] = "mr"
+    series = EventSeriesFactory()
+    missing = {"series": "edition", "edition": "series"}[given]
+    response = admin_client.post(
+        EVENT_ADD,
+        event_form(
+            title_mr="तृतीय आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद",
+            **{given: {"series": series.pk, "edition": "3"}[given]},
+        ),
+    )
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[missing] == [
+        "मालिका आणि आवृत्ती दोन्ही द्या, किंवा एकही नाही."
+    ]
+    assert "मालिका आणि आवृत्ती दोन्ही द्या" in response.content.decode()
+    assert Event.objects.count() == 0
 
 
 def test_event_list_queries_do_not_grow_with_the_number_of_events(admin_client):

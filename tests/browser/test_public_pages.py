@@ -15,6 +15,8 @@ from events.models import Event
 LANGUAGES = ["en", "hi", "mr", "fa"]
 # The demo event with the most on its page: sessions, roles, figures, B2B meetings.
 DETAIL_SLUG = "international-buyer-seller-meet-pune-2025"
+# Its series, whose page compares the editions.
+SERIES_SLUG = "international-buyer-seller-meet-pune"
 # The sample meet the journey's filters lead to.
 FAIR_SLUG = "sample-industrial-export-fair-arak"
 FAIR_TITLE = "Markazi Industrial Export Fair, Arak (sample)"
@@ -161,6 +163,8 @@ def test_pages_are_accessible(site, page, axe, screenshots, lang):
     detail = site + url(lang, "events:detail", DETAIL_SLUG)
     problems += check_page(page, axe, detail, f"{lang}-detail", lang)
     page.screenshot(path=screenshots / f"{lang}-detail.png", full_page=True)
+    series = site + url(lang, "events:series", SERIES_SLUG)
+    problems += check_page(page, axe, series, f"{lang}-series", lang)
     assert not problems, "\n".join(problems)
 
 

@@ -14,6 +14,7 @@ from events.models import (
     Event,
     EventOrganiser,
     EventRole,
+    EventSeries,
     MoU,
     MoUParty,
     Scheme,
@@ -29,6 +30,7 @@ MODELS = [
     Organisation,
     Person,
     Scheme,
+    EventSeries,
     Event,
     EventOrganiser,
     Session,
@@ -124,6 +126,20 @@ def test_pune_meet_reads_in_marathi_as_the_article_wrote_it(loaded):
     assert meet.source_language == "mr"
 
 
+def test_the_pune_meet_is_the_2nd_edition_of_its_series_after_a_1st_without_figures(loaded):
+    series = EventSeries.objects.get(slug="international-buyer-seller-meet-pune")
+    first, second = series.editions.order_by("edition")
+
+    assert (second.slug, second.edition) == (PUNE, 2)
+    assert first.edition == 1 and first.start_date < second.start_date
+    assert first.organisers.get().slug == "mssidc"
+    # The reports give no figure for the 1st edition, and its date is a placeholder.
+    assert first.figures() == []
+    assert first.description_en.startswith("Sample data: the date is a placeholder.")
+    assert series.name_mr == "आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद, पुणे"
+    assert series.name_hi and series.name_fa
+
+
 def test_narendra_jeena_is_chief_guest_of_the_valedictory_session(loaded):
     role = EventRole.objects.get(event__slug=PUNE, role="chief_guest")
 
@@ -189,4 +205,7 @@ def test_without_samples_only_real_events_are_loaded():
 
     assert not Event.objects.filter(slug__startswith="sample-").exists()
     assert not B2BMeeting.objects.exists()
+    # The reports' four events; the Pune meet's 1st edition, whose date is a
+    # placeholder, is left out with the samples.
     assert Event.objects.published().count() == 4
+    assert Event.objects.get(edition__isnull=False).slug == PUNE

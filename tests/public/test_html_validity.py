@@ -43,6 +43,7 @@ PAGES = {
     # Marked rescheduled and hybrid in the test (the demo meets go ahead as announced).
     "event, rescheduled": "/{lang}/events/up-msme-review-meeting-lucknow-2024/",
     "event list, a status": "/{lang}/events/?when=all&schedule=rescheduled",
+    "event series": "/{lang}/series/international-buyer-seller-meet-pune/",
     "directory": "/{lang}/organisations/",
     "organisation": "/{lang}/organisations/mssidc/",
     "MoU register": "/{lang}/mous/",

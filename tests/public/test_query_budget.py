@@ -22,6 +22,7 @@ from tests.factories import (
     DistrictFactory,
     EventFactory,
     EventRoleFactory,
+    EventSeriesFactory,
     MoUFactory,
     OrganisationFactory,
     SchemeFactory,
@@ -38,7 +39,8 @@ QUERY_BUDGET = 12
 
 class Dataset:
     """`rows` published Pune meets sharing a scheme, sector, market and organiser,
-    each with a session, a role, an MoU and two B2B meetings."""
+    each with a session, a role, an MoU and two B2B meetings, and each an
+    edition of one series."""
 
     def __init__(self, rows):
         self.rows = rows
@@ -51,11 +53,14 @@ class Dataset:
         self.partner = OrganisationFactory(region=self.district)
         self.partner.sectors.add(self.sector)
         self.signed_on = start - datetime.timedelta(days=400)
+        self.series = EventSeriesFactory()
         for i in range(rows):
             event = EventFactory(
                 title_en=f"Pune engineering buyer-seller meet {i}",
                 start_date=start + datetime.timedelta(days=i),
                 region=self.district,
+                series=self.series,
+                edition=i + 1,
             )
             event.schemes.add(self.scheme)
             event.sectors.add(self.sector)
@@ -139,6 +144,14 @@ def test_event_detail(client, data):
 
 def test_event_ics(client, data):
     assert queries_for(client, f"{data.event.get_absolute_url()}event.ics") <= QUERY_BUDGET
+
+
+def test_series_page(client, data):
+    assert queries_for(client, data.series.get_absolute_url()) <= QUERY_BUDGET
+
+
+def test_series_feed(client, data):
+    assert queries_for(client, f"{data.series.get_absolute_url()}feed/") <= QUERY_BUDGET
 
 
 def test_organisation_list_with_every_filter(client, data):

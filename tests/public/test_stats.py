@@ -88,25 +88,26 @@ def test_headline_totals_of_the_demo_data_count_the_events_held(client, demo):
         for dt, dd in [[c for c in div.children if isinstance(c, Element)][:2]]
         if dt.name == "dt"
     }
-    # Pune, Mumbai (IGNITE-2026) and Lucknow have taken place; the sample meets are
-    # upcoming and the Arak conference's dates are not known.
-    assert totals["Events held"] == "3"
+    # Pune (both editions), Mumbai (IGNITE-2026) and Lucknow have taken place; the
+    # sample meets are upcoming and the Arak conference's dates are not known.
+    assert totals["Events held"] == "4"
     assert totals["MSMEs taking part"] == "more than 300"
     assert totals["Foreign buyers"] == "41"
     assert totals["B2B meetings"] == "more than 500"
     assert totals["MoUs signed"] == "32"
-    assert "reported for 1 of 3 events" in html
+    assert "reported for 1 of 4 events" in html
 
 
 def test_the_pune_meet_counts_as_a_buyer_seller_meet(client, demo):
     kinds = table_rows(chart(page(client), "chart-kinds"))
-    assert kinds == {"Buyer-seller meet": ["1"], "Workshop": ["1"], "Review meeting": ["1"]}
+    # The Pune meet's 1st and 2nd editions.
+    assert kinds == {"Buyer-seller meet": ["2"], "Workshop": ["1"], "Review meeting": ["1"]}
 
 
 def test_a_state_counts_its_districts_events(client, demo):
     states = table_rows(chart(page(client), "chart-states"))
-    # Pune and Mumbai City are districts of Maharashtra; Lucknow of Uttar Pradesh.
-    assert states == {"Maharashtra": ["2"], "Uttar Pradesh": ["1"]}
+    # Pune (two meets) and Mumbai City are districts of Maharashtra; Lucknow of Uttar Pradesh.
+    assert states == {"Maharashtra": ["3"], "Uttar Pradesh": ["1"]}
 
 
 def test_events_per_quarter_include_the_empty_quarters_between(client, demo):
@@ -288,7 +289,7 @@ def test_the_page_renders_in_every_language(client, demo, lang):
 def test_marathi_pages_write_devanagari_digits(client, demo):
     html = page(client, "mr")
     states = table_rows(chart(html, "chart-states"))
-    assert states["महाराष्ट्र"] == ["२"]
+    assert states["महाराष्ट्र"] == ["३"]
     assert "५००" in html  # the Pune meet's B2B meetings
     assert table_rows(chart(html, "chart-meetings"))["२०२५"][1] == "३"
     assert "तिमाही ४, २०२५" in table_rows(chart(html, "chart-quarters"))
@@ -298,12 +299,12 @@ def test_persian_pages_are_right_to_left_with_persian_digits(client, demo):
     html = page(client, "fa")
     assert '<html lang="fa" dir="rtl">' in html
     states = table_rows(chart(html, "chart-states"))
-    assert states["ماهاراشترا"] == ["۲"]
+    assert states["ماهاراشترا"] == ["۳"]
     assert "۵۰۰" in html
-    # Bars grow from the right: Uttar Pradesh's one event is half of Maharashtra's two.
+    # Bars grow from the right: Uttar Pradesh's one event is a third of Maharashtra's three.
     svg = next(n for n in walk(chart(html, "chart-states")) if n.name == "svg")
     bars = [attrs(n) for n in walk(svg) if n.name == "rect"]
-    assert [(b["x"], b["width"]) for b in bars] == [("0%", "100%"), ("50%", "50%")]
+    assert [(b["x"], b["width"]) for b in bars] == [("0%", "100%"), ("66.67%", "33.33%")]
     labels = [attrs(n) for n in walk(svg) if n.name == "text"]
     assert {label["x"] for label in labels} == {"100%"}
 
