@@ -181,8 +181,10 @@ class EventRevisionAdmin(ScopedAdmin):
 
     def _review(self, request, revision, errors=(), status=200):
         event_admin = self.admin_site.get_model_admin(Event)
-        form, formsets = replayed(event_admin, copy.copy(request), revision)
-        fields, parts = changes(form, formsets)
+        # In a transaction, as the event page's save: its version check locks the row.
+        with transaction.atomic():
+            form, formsets = replayed(event_admin, copy.copy(request), revision)
+            fields, parts = changes(form, formsets)
         context = {
             **self.admin_site.each_context(request),
             "title": _("A change waiting for approval"),

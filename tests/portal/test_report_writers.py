@@ -41,14 +41,15 @@ def read_csv(data):
 @pytest.fixture
 def meetings():
     event = EventFactory(title_en="Pune meet", title_fa="همایش پونه")
-    for minute, name in enumerate(['=HYPERLINK("x")', "पुणे उद्योग", "شرکت اراک"]):
+    # One after another, as table T2 can hold them.
+    for slot, name in enumerate(['=HYPERLINK("x")', "पुणे उद्योग", "شرکت اراک"]):
         B2BMeetingFactory(
             event=event,
             seller=OrganisationFactory(name_en=name),
-            table="-T1" if minute == 0 else "T2",
+            table="-T1" if slot == 0 else "T2",
             value=Decimal("12.50"),
             currency="INR",
-            starts_at=datetime.datetime(2025, 11, 6, 5, minute, tzinfo=datetime.UTC),
+            starts_at=datetime.datetime(2025, 11, 6, 5, 20 * slot, tzinfo=datetime.UTC),
         )
 
 
