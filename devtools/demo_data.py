@@ -1121,9 +1121,9 @@ SAMPLE_PAST_EVENTS = {
         "series": "international-buyer-seller-meet-pune",
         "edition": 1,
         "title": {
-            "en": "1st International Buyer-Seller Meet, Pune",
-            "hi": "प्रथम अंतरराष्ट्रीय क्रेता-विक्रेता सम्मेलन, पुणे",
-            "mr": "प्रथम आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद",
+            "en": "1st International Buyer-Seller Meet, Pune (sample)",
+            "hi": "प्रथम अंतरराष्ट्रीय क्रेता-विक्रेता सम्मेलन, पुणे (नमूना)",
+            "mr": "प्रथम आंतरराष्ट्रिय खरेदीदार-विक्रेता परिषद (नमुना)",
         },
         "description": {
             "en": (

@@ -40,7 +40,9 @@ def test_the_series_page_lists_both_pune_meets_first_to_last_with_their_figures(
     assert '<h1 lang="en" dir="auto">International Buyer-Seller Meet, Pune</h1>' in html
     assert "organised by MSSIDC" in html
     first, second = rows(html)
-    assert first.startswith("1 1st International Buyer-Seller Meet, Pune 7 November 2024 Pune")
+    assert first.startswith(
+        "1 1st International Buyer-Seller Meet, Pune (sample) 7 November 2024 Pune"
+    )
     # The reports give no figure for the 1st edition.
     assert first.count("—") == len(Event.FIGURES)
     assert second.startswith("2 2nd International Buyer-Seller Meet, Pune 6–7 November 2025 Pune")
@@ -118,7 +120,9 @@ def test_the_event_page_links_the_other_editions_and_compares_them(client, demo)
         " · Edition 2"
     ) in section
     # The 1st edition is linked; this one is marked, not linked to itself.
-    first_link = f'<a href="{FIRST.format("en")}">1st International Buyer-Seller Meet, Pune</a>'
+    first_link = (
+        f'<a href="{FIRST.format("en")}">1st International Buyer-Seller Meet, Pune (sample)</a>'
+    )
     assert first_link in section
     assert f'href="{PUNE.format("en")}"' not in section
     current = re.search(r'<tr aria-current="page">(.*?)</tr>', section, re.S)[1]
@@ -159,7 +163,7 @@ def test_the_series_feed_holds_its_editions_latest_first(client, demo):
     titles = [entry.find(f"{ATOM}title").text for entry in atom.iter(f"{ATOM}entry")]
     assert titles == [
         "2nd International Buyer-Seller Meet, Pune",
-        "1st International Buyer-Seller Meet, Pune",
+        "1st International Buyer-Seller Meet, Pune (sample)",
     ]
     links = {link.get("rel"): link.get("href") for link in atom.findall(f"{ATOM}link")}
     assert links == {
