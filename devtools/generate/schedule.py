@@ -52,6 +52,14 @@ ROLE_WEIGHTS = {
 }
 DRAFT_ROLE_WEIGHT = 0.3  # a draft is not filled in yet
 FORMAT_WEIGHTS = {Event.Format.IN_PERSON: 80, Event.Format.ONLINE: 10, Event.Format.HYBRID: 10}
+# Most meets go ahead as announced; some are moved, called off or held online.
+SCHEDULE_WEIGHTS = {
+    Event.Schedule.SCHEDULED: 940,
+    Event.Schedule.RESCHEDULED: 20,
+    Event.Schedule.POSTPONED: 15,
+    Event.Schedule.CANCELLED: 15,
+    Event.Schedule.MOVED_ONLINE: 10,
+}
 # {how many: weight}
 SCHEMES_PER_EVENT = {0: 40, 1: 50, 2: 10}  # Indian events only
 SECTORS_PER_EVENT = {0: 40, 1: 45, 2: 15}
@@ -192,9 +200,12 @@ def make_events(writer, reference, directory, plans, seed, today):
     rng = random.Random(f"{seed}:events")
     slugs = Slugs(Event)
 
+    # Apart from `rng`, so that the rest of the dataset is as it was.
+    schedule_rng = random.Random(f"{seed}:event-status")
+
     def rows():
         for plan in plans:
-            row = _event(rng, plan, today)
+            row = {**_event(rng, plan, today), **_schedule(schedule_rng, plan)}
             row["slug"] = slugs(row["title_en"])
             row["search_text"] = search_text(Event, row, plan.region)
             yield row
@@ -240,6 +251,20 @@ def _event(rng, plan, today):
         row.update(_figures(rng, plan))
     else:
         row.update(NO_FIGURES)
+    return row
+
+
+def _schedule(rng, plan):
+    """Whether the event goes ahead as announced; a rescheduled one's first dates."""
+    schedule = pick(rng, SCHEDULE_WEIGHTS)
+    row = {"schedule": schedule, "previous_start_date": None, "previous_end_date": None}
+    if schedule == Event.Schedule.RESCHEDULED:
+        if not plan.start:  # no dates to move: it goes ahead, when announced
+            return {**row, "schedule": Event.Schedule.SCHEDULED}
+        moved_by = timedelta(days=rng.randint(7, 60))
+        row["previous_start_date"] = plan.start - moved_by
+        if plan.days > 1:
+            row["previous_end_date"] = plan.end - moved_by
     return row
 
 

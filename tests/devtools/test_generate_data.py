@@ -117,6 +117,16 @@ def test_text_in_all_four_languages_and_drafts_among_the_events(generated):
     assert 0 < drafts < Event.objects.count() / 4
 
 
+def test_some_meets_are_moved_called_off_or_held_online_and_keep_the_rules(generated):
+    statuses = Counter(Event.objects.values_list("schedule", flat=True))
+    assert set(statuses) == set(Event.Schedule.values)
+    assert statuses[Event.Schedule.SCHEDULED] > 0.8 * Event.objects.count()
+    for event in Event.objects.exclude(schedule=Event.Schedule.SCHEDULED)[:200]:
+        event.full_clean(exclude=["slug"])  # the rules an official's save goes through
+    rescheduled = Event.objects.filter(schedule=Event.Schedule.RESCHEDULED)
+    assert not rescheduled.filter(previous_start_date__gte=F("start_date")).exists()
+
+
 def in_script(text, letters):
     """Whether every letter of `text` is of the script `letters` ranges over."""
     return all(letters[0] <= ch <= letters[1] for ch in text if ch.isalpha())
