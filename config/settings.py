@@ -337,6 +337,35 @@ PUBLIC_PAGE_CACHE_SECONDS = int(
     os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else str(10 * 60))
 )
 
+# The background worker (Celery, config/celery.py), with the machine's Redis
+# as its broker. A task is acknowledged once it has run, not when it is
+# taken, so that one whose worker dies is run again by another; each task
+# is written to do its work once however often it runs (portal.tasks).
+# CELERY_TASK_ALWAYS_EAGER runs tasks at once in the process that asks,
+# without a broker or a worker (the tests do).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# With late acknowledgement, a worker takes one task at a time, not a batch
+# that would wait behind a slow one.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_ALWAYS_EAGER = env_flag("CELERY_TASK_ALWAYS_EAGER")
+CELERY_TASK_EAGER_PROPAGATES = True
+
+# Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
+# development without one it is printed on the worker's console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST or not DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", default=True)
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MSME export events <noreply@localhost>")
+
 # The read-only JSON API (public.api): open data, JSON only, no sessions or
 # logins (nothing there is private), every refusal as {"error": "..."}.
 REST_FRAMEWORK = {
