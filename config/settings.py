@@ -356,7 +356,12 @@ PUBLIC_PAGE_CACHE_SECONDS = int(
 # signed up on). A change of address keeps the old one until the new one is
 # verified.
 ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "participants.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "participants.forms.SignupForm",
+    "login": "participants.forms.LoginForm",
+    "reset_password": "participants.forms.ResetPasswordForm",
+    "add_email": "participants.forms.AddEmailForm",
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_UNIQUE_EMAIL = True

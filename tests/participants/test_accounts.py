@@ -208,3 +208,9 @@ def test_a_participant_cannot_enter_the_back_office(client):
     participant("meera@kolhapur-spices.example")
     client.post("/admin/login/", {"username": "meera", "password": PASSWORD})
     assert client.get("/admin/").status_code == 302
+
+
+def test_addresses_are_typed_left_to_right_on_persian_pages(client):
+    for page in ("signup", "login", "password/reset"):
+        html = client.get(f"/fa/account/{page}/").content.decode()
+        assert 'dir="ltr"' in html.split('type="email"')[1].split(">")[0], page
