@@ -380,11 +380,14 @@ ACCOUNT_SESSION_REMEMBER = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "account_email"
 ACCOUNT_LOGOUT_REDIRECT_URL = "events:home"
-# Per address (ip), per account or e-mail address (key), per user (user):
-# "5/30m/key" is five in thirty minutes. Five wrong passwords for an address
-# in 30 minutes stop its logins for the rest of them, as the back-office's
-# django-axes does (every address at once gets ten); sign-ups and reset
-# mails are limited so that the portal cannot be made to mail strangers.
+# Counted per visitor's address (ip), per e-mail address (key) or per
+# logged-in user (user): "5/30m/key" is five in thirty minutes for one
+# e-mail address. Five wrong passwords for one e-mail address stop its
+# logins for the rest of the 30 minutes, as django-axes does for the
+# back-office (ten from one connection, whichever addresses, stop that
+# connection's); sign-ups and reset mails are limited so that the portal
+# cannot be made to mail strangers. A limit reached is said on the form
+# (logins) or on a 429 page (sign-ups, reset mails).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/30m/ip,5/30m/key",
