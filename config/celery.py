@@ -1,4 +1,4 @@
-"""The background worker: `celery -A config worker` (started by `make run`).
+"""The background worker: `python -m celery -A config worker` (started by `make run`).
 
 Its settings are the CELERY_* ones in config/settings.py; the tasks are each
 app's tasks.py.
