@@ -35,7 +35,12 @@ run: install translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_admin
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The background worker (mail) beside the server, stopped with it. Run with
+	@# `python -m`, which puts the project first on the path: aiosmtpd's
+	@# dependency atpublic installs a package named `public`, like our app.
+	$(BIN)/python -m celery -A config worker --loglevel=INFO & worker=$$!; \
+		trap 'kill $$worker' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # The browser tests (tests/browser) inject axe-core, from the npm registry,
 # into the pages, and the HTML check runs the Nu HTML checker (vnu-jar, from

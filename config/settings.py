@@ -67,12 +67,16 @@ INSTALLED_APPS = [
     "simple_history",
     "access.logins.LoginRecordsConfig",  # django-axes
     "csp",
+    # Public accounts for exporters and buyers (participants).
+    "allauth",
+    "allauth.account",
     # The layers, lowest first (docs/architecture.md): each imports only
     # those listed before it.
     "portal",
     "orgs",
     "events",
     "access",
+    "participants",
     "public",
     "backoffice",
     "devtools",
@@ -93,14 +97,20 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # django-allauth: a sign-in left half done is not resumed by another page.
+    "allauth.account.middleware.AccountMiddleware",
     # Last, as django-axes asks: it answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
 
 # django-axes first: it refuses a locked-out login before the password is checked.
+# Staff log in with their username at /admin/ (ModelBackend); participants with
+# their e-mail on the public pages (django-allauth's backend; participants.adapter
+# lets no staff in there).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -287,6 +297,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = True
 # Our page in the official's language (status 429), not the library's English line.
 AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+# The back-office's logins only (the public accounts have their own limits).
+AXES_WHITELIST_CALLABLE = "access.logins.outside_the_back_office"
 
 # The visitor's address, for the lockout. Behind a reverse proxy REMOTE_ADDR is
 # the proxy's own, so CLIENT_IP_HEADER names the header the proxy writes the
@@ -336,6 +348,85 @@ else:
 PUBLIC_PAGE_CACHE_SECONDS = int(
     os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else str(10 * 60))
 )
+
+# Public accounts for exporters and buyers (django-allauth, the participants
+# app), under /<lang>/account/. A participant signs up with an e-mail
+# address and a password, no username, and can log in only once the address
+# is verified from the link mailed to it (in the language of the page they
+# signed up on). A change of address keeps the old one until the new one is
+# verified.
+ACCOUNT_ADAPTER = "participants.adapter.AccountAdapter"
+ACCOUNT_FORMS = {
+    "signup": "participants.forms.SignupForm",
+    "login": "participants.forms.LoginForm",
+    "reset_password": "participants.forms.ResetPasswordForm",
+    "add_email": "participants.forms.AddEmailForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CHANGE_EMAIL = True
+# The link shows a page with a button: a mail scanner that opens links
+# verifies nothing. Confirmed in the browser that signed up, it logs in.
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+# Whether an address has an account is told to no one: sign-up and password
+# reset answer alike, and mail the address's owner what happened.
+ACCOUNT_PREVENT_ENUMERATION = True
+# A session ends when the browser closes, as staff sessions do.
+ACCOUNT_SESSION_REMEMBER = False
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "account_email"
+ACCOUNT_LOGOUT_REDIRECT_URL = "events:home"
+# Counted per visitor's address (ip), per e-mail address (key) or per
+# logged-in user (user): "5/30m/key" is five in thirty minutes for one
+# e-mail address. Five wrong passwords for one e-mail address stop its
+# logins for the rest of the 30 minutes, as django-axes does for the
+# back-office (ten from one connection, whichever addresses, stop that
+# connection's); sign-ups and reset mails are limited so that the portal
+# cannot be made to mail strangers. A limit reached is said on the form
+# (logins) or on a 429 page (sign-ups, reset mails).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/30m/ip,5/30m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+}
+
+# The background worker (Celery, config/celery.py), with the machine's Redis
+# as its broker. A task is acknowledged once it has run, not when it is
+# taken, so that one whose worker dies is run again by another; each task
+# is written to do its work once however often it runs (portal.tasks).
+# CELERY_TASK_ALWAYS_EAGER runs tasks at once in the process that asks,
+# without a broker or a worker (the tests do).
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# With late acknowledgement, a worker takes one task at a time, not a batch
+# that would wait behind a slow one.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_ALWAYS_EAGER = env_flag("CELERY_TASK_ALWAYS_EAGER")
+CELERY_TASK_EAGER_PROPAGATES = True
+
+# Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
+# development without one it is printed on the worker's console.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+if EMAIL_HOST or not DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", default=True)
+    EMAIL_TIMEOUT = 30
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MSME export events <noreply@localhost>")
 
 # The read-only JSON API (public.api): open data, JSON only, no sessions or
 # logins (nothing there is private), every refusal as {"error": "..."}.

@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include("public.urls.events")),
     path("organisations/", include("public.urls.organisations")),
     path("", include("public.urls.pages")),
+    # Exporters' and buyers' accounts (django-allauth, participants).
+    path("account/", include("allauth.urls")),
 )
 
 # The bench's baseline (manage.py bench sets BENCH_HELLO=1 for its own server only).

@@ -160,3 +160,23 @@ class Feedback(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.message[:60]}"
+
+
+class OutgoingMail(models.Model):
+    """A mail rendered and waiting for the worker to send it (portal.mail).
+
+    Written in the transaction that has something to tell, so that a
+    rolled-back change leaves no mail behind; deleted in the transaction
+    that sends it, so that a task run twice sends once. It holds links that
+    open an account, so it is kept no longer than that. Shown nowhere.
+    """
+
+    to = models.EmailField()
+    subject = models.CharField(max_length=998)
+    text = models.TextField()
+    html = models.TextField()
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.subject} ({self.to})"

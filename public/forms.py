@@ -3,20 +3,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.honeypot import HoneypotMixin
 from portal.models import Feedback
 
 
-class FeedbackForm(forms.ModelForm):
-    """Name, an optional email, the message and the page it concerns.
+class FeedbackForm(HoneypotMixin, forms.ModelForm):
+    """Name, an optional email, the message and the page it concerns, and the bot trap."""
 
-    `fax` is a honeypot: hidden from people (and from screen readers), it is
-    filled in only by bots that fill in every field.
-    """
-
-    fax = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    honeypot_message = _(
+        "Your message was not sent: a field meant to stay empty was filled in. "
+        "Please clear the field “Leave this field empty” and send it again."
     )
 
     class Meta:
@@ -41,15 +37,3 @@ class FeedbackForm(forms.ModelForm):
             "page": forms.TextInput(attrs={"dir": "auto"}),
             "message": forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
         }
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if cleaned_data.get("fax"):
-            raise forms.ValidationError(
-                _(
-                    "Your message was not sent: a field meant to stay empty was filled in. "
-                    "Please clear the field “Leave this field empty” and send it again."
-                ),
-                code="honeypot",
-            )
-        return cleaned_data

@@ -17,6 +17,7 @@ from hypothesis import settings as hypothesis_settings
 
 from access.models import Membership
 from access.roles import ADMINISTRATOR, DATA_ENTRY, PUBLISHER, REPORT_VIEWER
+from config.celery import app as celery_app
 from devtools.demo import load_demo
 from events.models import Event
 from orgs.models import Organisation
@@ -41,6 +42,16 @@ def english_by_default():
     """Each test starts in English; a test switches language explicitly."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def tasks_run_at_once():
+    """Celery tasks run in the process that asks, when asked: no broker, no worker.
+
+    A mail sent after a commit (portal.mail) then lands in Django's outbox
+    as soon as the test's transaction hook runs.
+    """
+    celery_app.conf.task_always_eager = True
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -1,5 +1,6 @@
 """Back-office users: who works for which organisations, and their roles."""
 
+from allauth.account.models import EmailAddress
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
@@ -16,6 +17,9 @@ class MembershipInline(SolarHijriDates, admin.TabularInline):
 
 
 admin.site.unregister(User)
+# django-allauth's list of participants' e-mail addresses: a participant keeps
+# theirs from their account page, and no official's work needs the list.
+admin.site.unregister(EmailAddress)
 
 
 @admin.register(User)

@@ -55,7 +55,13 @@ def log_in(site, page, official):
 
 
 def test_the_public_pages_break_no_rule(site, page, violations):
-    for path in ("/en/", "/en/events/?when=all", "/fa/stats/", f"/mr/events/{DETAIL_SLUG}/"):
+    for path in (
+        "/en/",
+        "/en/events/?when=all",
+        "/fa/stats/",
+        "/fa/account/signup/",
+        f"/mr/events/{DETAIL_SLUG}/",
+    ):
         page.goto(site + path, wait_until="networkidle")
         assert page.locator("h1").count() == 1, path
 

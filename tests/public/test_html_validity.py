@@ -50,6 +50,8 @@ PAGES = {
     "statistics": "/{lang}/stats/",
     "contact": "/{lang}/contact/",
     "accessibility": "/{lang}/accessibility/",
+    "log in": "/{lang}/account/login/",
+    "sign up": "/{lang}/account/signup/",
 }
 
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipantsConfig(AppConfig):
+    """Exporters' and buyers' public accounts (docs/architecture.md)."""
+
+    name = "participants"
+    verbose_name = _("Participants")
