@@ -35,10 +35,11 @@ run: install translations
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_admin
-	@# The background worker (mail) beside the server, stopped with it. Run with
+	@# The background worker (mail) and its beat (the schedule) beside the
+	@# server, stopped with it. Run with
 	@# `python -m`, which puts the project first on the path: aiosmtpd's
 	@# dependency atpublic installs a package named `public`, like our app.
-	$(BIN)/python -m celery -A config worker --loglevel=INFO & worker=$$!; \
+	$(BIN)/python -m celery -A config worker --beat --loglevel=INFO & worker=$$!; \
 		trap 'kill $$worker' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:8000
 

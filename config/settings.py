@@ -412,6 +412,14 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # that would wait behind a slow one.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_flag("CELERY_TASK_ALWAYS_EAGER")
+# A request that queues a task after its commit does not wait long for a
+# broker that is down (portal.mail keeps the mail for the sweep below).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# The worker's beat (`worker -B`): mails left waiting are queued again.
+CELERY_BEAT_SCHEDULE = {
+    "mails-left-waiting": {"task": "portal.tasks.deliver_waiting", "schedule": 5 * 60}
+}
 CELERY_TASK_EAGER_PROPAGATES = True
 
 # Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in

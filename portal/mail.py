@@ -12,12 +12,17 @@ worker that dies mid-task leaves it to another; the row, deleted when the
 mail is sent, makes a second run a no-op.
 """
 
+import logging
+
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
+from kombu.exceptions import OperationalError
 
 from .models import OutgoingMail
+
+logger = logging.getLogger(__name__)
 
 
 def send_later(template_name, to, context, lang):
@@ -30,11 +35,21 @@ def send_later(template_name, to, context, lang):
     mail = OutgoingMail.objects.create(
         to=to, subject=subject, text=text + "\n", html=html, language=lang
     )
+    transaction.on_commit(lambda: queue(mail.pk))
+    return mail
+
+
+def queue(mail_id):
+    """Ask the worker to send the mail. With the broker out of reach the
+    mail stays kept, and the worker's sweep (portal.tasks.deliver_waiting)
+    sends it later: the change that wrote it is committed already."""
     # Imported here: the tasks module imports this one.
     from .tasks import deliver
 
-    transaction.on_commit(lambda: deliver.delay(mail.pk))
-    return mail
+    try:
+        deliver.delay(mail_id)
+    except OperationalError:
+        logger.warning("Mail %s kept for the worker's sweep: the broker is out of reach", mail_id)
 
 
 def message(mail):

@@ -1,6 +1,7 @@
 """Mail to visitors (portal.mail): in their language, sent after the commit,
 once, and intact through a real SMTP server."""
 
+import datetime
 import email
 import importlib
 import re
@@ -10,10 +11,11 @@ from email import policy
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from portal.mail import send_later
 from portal.models import OutgoingMail
-from portal.tasks import deliver
+from portal.tasks import deliver, deliver_waiting
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,27 @@ def test_devanagari_and_persian_arrive_intact_through_smtp(
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert sentence in html
     assert f'<a href="{LINK.format(lang=lang)}"' in html
+
+
+def test_a_broker_out_of_reach_keeps_the_mail_for_the_sweep(
+    settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from config.celery import app
+
+    # Nothing listens on port 9: the broker is down.
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.update(task_always_eager=False, broker_url="redis://127.0.0.1:9/0")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            mail = confirm("mr")  # the commit goes through, and says nothing
+    finally:
+        app.conf.update(task_always_eager=True, broker_url=settings.CELERY_BROKER_URL)
+    assert OutgoingMail.objects.get() == mail and mailoutbox == []
+
+    # Later, the worker's sweep queues what was left waiting long enough.
+    deliver_waiting()
+    assert mailoutbox == []  # too recent: its own task may still come
+    OutgoingMail.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=6))
+    deliver_waiting()
+    assert [m.to for m in mailoutbox] == [["udyog@example.com"]]
+    assert not OutgoingMail.objects.exists()
