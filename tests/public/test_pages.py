@@ -77,6 +77,9 @@ def test_errors_are_in_the_visitors_language(client):
     assert "हे क्षेत्र आवश्यक आहे." in html  # This field is required.
     assert "योग्य विपत्र पत्ता टाका." in html  # Enter a valid email address.
     assert 'aria-invalid="true"' in html
+    # Listed above the form, each error a link to its field.
+    assert "<h2>संदेश पाठवला गेला नाही</h2>" in html
+    assert '<a href="#id_email">' in html
     assert Feedback.objects.count() == 0
 
 
