@@ -321,3 +321,15 @@ def test_an_official_verifies_the_firm_in_the_back_office(client):
     firm.refresh_from_db()
     assert firm.verified
     assert client.get(f"/en/organisations/{firm.slug}/").status_code == 200
+
+
+def test_an_unverified_firm_is_on_no_public_page_the_api_or_the_sitemap(client):
+    hidden = msme(name_en="Unverified Spices", verified=False)
+    shown = msme(name_en="Verified Valves")
+    assert client.get(f"/api/organisations/{hidden.slug}/").status_code == 404
+    listed = client.get("/api/organisations/").content.decode()
+    assert "Verified Valves" in listed
+    assert "Unverified Spices" not in listed
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f"/organisations/{shown.slug}/" in sitemap
+    assert f"/organisations/{hidden.slug}/" not in sitemap
