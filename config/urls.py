@@ -39,7 +39,8 @@ urlpatterns += i18n_patterns(
     path("", include("public.urls.events")),
     path("organisations/", include("public.urls.organisations")),
     path("", include("public.urls.pages")),
-    # Exporters' and buyers' accounts (django-allauth, participants).
+    # Exporters' and buyers' accounts (django-allauth, participants) and their firms.
+    path("account/firm/", include("public.urls.firm")),
     path("account/", include("allauth.urls")),
 )
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from orgs.models import Organisation, Person
+from orgs.selectors import listed
 from portal.languages import columns
 from portal.listing import as_shown, list_page
 
@@ -56,9 +57,9 @@ def organisation_page(slug):
     are more, and `public_people` (names and posts; contacts are private).
     """
     organisation = get_object_or_404(
-        Organisation.objects.select_related(
-            "country", "region", "region__parent", "parent"
-        ).prefetch_related(
+        listed()
+        .select_related("country", "region", "region__parent", "parent")
+        .prefetch_related(
             "sectors",
             Prefetch("units", Organisation.objects.order_by(as_shown("name"), "pk")),
             Prefetch(

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 from portal.models import TimeStamped, TranslatedRecord
 from portal.validators import validate_upload_size
 
-from .validators import validate_iec, validate_udyam_number
+from .validators import normalise_identifier, validate_iec, validate_udyam_number
 
 
 class Country(models.Model):
@@ -170,6 +170,22 @@ class Organisation(TranslatedRecord, TimeStamped):
         validators=[validate_iec],
         help_text=_("10 characters, for exporters."),
     )
+    # A firm's profile, which its owner edits on the public pages (participants).
+    target_markets = models.ManyToManyField(
+        Country, blank=True, related_name="targeted_by", verbose_name=_("target markets")
+    )
+    offers = models.TextField(_("what it offers"), blank=True)
+    seeks = models.TextField(_("what it seeks"), blank=True)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, help_text=_("Language codes, e.g. mr, en.")
+    )
+    # A firm a participant entered is unverified until an official checks it;
+    # the public directory leaves it out until then (orgs.selectors.listed).
+    verified = models.BooleanField(
+        _("verified"),
+        default=True,
+        help_text=_("Unverified organisations are not shown on the public pages."),
+    )
     search_text = models.TextField(editable=False, default="")
 
     required_translated = ("name",)
@@ -211,9 +227,10 @@ class Organisation(TranslatedRecord, TimeStamped):
         yield from (text for text in (self.acronym, self.udyam_number, self.iec) if text)
 
     def clean_fields(self, exclude=None):
-        # Identifiers are typed by hand; accept lower case and stray spaces.
-        self.udyam_number = self.udyam_number.strip().upper()
-        self.iec = self.iec.strip().upper()
+        # Identifiers are typed by hand; accept lower case, stray spaces and
+        # digits of any script.
+        self.udyam_number = normalise_identifier(self.udyam_number)
+        self.iec = normalise_identifier(self.iec)
         super().clean_fields(exclude)
 
     def clean(self):

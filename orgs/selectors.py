@@ -10,13 +10,19 @@ from .models import Organisation
 PAGE_SIZE = 20
 
 
+def listed():
+    """The organisations public pages show: all but the firms participants
+    entered that no official has verified yet."""
+    return Organisation.objects.filter(verified=True)
+
+
 def organisation_listing(*, params, page_size=PAGE_SIZE):
     """The organisations `params` ask for, one page of them, and the facets.
 
     A bad parameter is left out and named in `ignored`; a page past the end
     is a 404.
     """
-    filterset = OrganisationFilter(params, queryset=Organisation.objects.all())
+    filterset = OrganisationFilter(params, queryset=listed())
     rows = (
         filterset.qs.select_related("country", "region", "region__parent")
         .prefetch_related("sectors")

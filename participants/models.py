@@ -32,3 +32,55 @@ class Participant(models.Model):
 def is_participant(user):
     """Whether `user` has a public account: a Participant, and not staff."""
     return Participant.objects.filter(user_id=user.pk, user__is_staff=False).exists()
+
+
+class FirmMembership(models.Model):
+    """A participant acting for an organisation of the directory.
+
+    The first to claim or create a firm is its owner, approved at once; those
+    who ask to join after are pending until an owner approves them.
+    """
+
+    class Role(models.TextChoices):
+        OWNER = "owner", _("Owner")
+        MEMBER = "member", _("Member")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Asked to join")
+        APPROVED = "approved", _("Approved")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="firm_memberships",
+        verbose_name=_("user"),
+    )
+    organisation = models.ForeignKey(
+        "orgs.Organisation",
+        on_delete=models.CASCADE,
+        related_name="firm_memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("firm membership")
+        verbose_name_plural = _("firm memberships")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # A participant acts for one firm (the profile and, later, the
+            # registrations are that firm's).
+            models.UniqueConstraint(fields=["user"], name="firm_membership_one_per_user"),
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(role="owner"),
+                name="firm_membership_one_owner",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user.email}: {self.organisation}"

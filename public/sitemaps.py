@@ -11,7 +11,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 
 from events.models import Event, EventSeries
-from orgs.models import Organisation
+from orgs.selectors import listed
 
 
 class PortalSitemap(Sitemap):
@@ -71,7 +71,7 @@ class SeriesSitemap(PortalSitemap):
 
 class OrganisationSitemap(PortalSitemap):
     def items(self):
-        return Organisation.objects.only("slug", "updated_at").order_by("pk")
+        return listed().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, organisation):
         return organisation.updated_at

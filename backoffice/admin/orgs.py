@@ -1,7 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from access import scope
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.importing import ImportAdminMixin
 from backoffice.reports import EXPORT_ACTIONS
@@ -10,6 +13,7 @@ from backoffice.translated import FOLDED_SEARCH, TranslatedAdmin, translated
 from events.exporters import OrganisationDirectory
 from orgs.importers import OrganisationResource, PersonResource
 from orgs.models import Country, Organisation, Person, Region, Sector
+from participants.models import FirmMembership
 
 
 @admin.register(Country)
@@ -64,15 +68,55 @@ class SectorAdmin(TranslatedAdmin):
 @admin.register(Organisation)
 class OrganisationAdmin(SummariesOnceAdmin, ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
     resource_classes = [OrganisationResource]
-    list_display = ("name", "acronym", "kind", "country", "region", "udyam_number", "iec")
-    list_filter = ("kind", StateFilter, "country")
+    list_display = (
+        "name", "acronym", "kind", "country", "region", "udyam_number", "iec", "verified"
+    )  # fmt: skip
+    # "Verified: No" lists the firms participants entered that await an official.
+    list_filter = ("verified", "kind", StateFilter, "country")
     list_select_related = ("country", "region", "region__parent")
     search_fields = ("acronym", "udyam_number", "iec", "slug", FOLDED_SEARCH)
-    autocomplete_fields = ("parent", "country", "region", "sectors")
+    autocomplete_fields = ("parent", "country", "region", "sectors", "target_markets")
     prepopulated_fields = {"slug": ("name_en",)}
-    readonly_fields = ("created_at", "updated_at")
-    actions = EXPORT_ACTIONS
+    readonly_fields = ("created_at", "updated_at", "firm_members")
+    actions = (*EXPORT_ACTIONS, "verify")
     exporter = OrganisationDirectory  # what "export selected" writes
+
+    @admin.display(description=_("Acting for it on the public pages"))
+    def firm_members(self, organisation):
+        """Participants who act for the firm, read-only: the owner answers
+        requests to join on the public pages, not officials."""
+        memberships = FirmMembership.objects.filter(organisation=organisation).select_related(
+            "user"
+        )
+        return (
+            format_html_join(
+                "",
+                "<p><bdi>{}</bdi>: {}, {}</p>",
+                ((m.user.email, m.get_role_display(), m.get_status_display()) for m in memberships),
+            )
+            or None
+        )
+
+    @admin.action(description=_("Verify the selected organisations"), permissions=["change"])
+    def verify(self, request, queryset):
+        """Shows them on the public pages; those the user may not change are left as they are."""
+        mine = queryset.filter(verified=False)
+        if not scope.sees_everything(request.user):
+            mine = mine.filter(scope.editable_organisations_q(request.user))
+        verified = 0
+        for organisation in mine:
+            organisation.verified = True
+            # One by one, so that each gets its history row and the page cache moves on.
+            organisation.save(update_fields=["verified", "updated_at"])
+            verified += 1
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation verified.", "%(count)d organisations verified.", verified
+            )
+            % {"count": verified},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Person)

@@ -24,7 +24,7 @@ from events.filters import EventFilter, MoUFilter
 from events.models import Event, EventOrganiser, MoUParty
 from events.mou_selectors import public_mous
 from orgs.filters import OrganisationFilter
-from orgs.models import Organisation
+from orgs.selectors import listed
 from portal.languages import LANGUAGE_CODES
 from portal.listing import paginate
 
@@ -169,7 +169,7 @@ def published_events():
 
 
 def organisations():
-    return Organisation.objects.select_related("country", "region").prefetch_related("sectors")
+    return listed().select_related("country", "region").prefetch_related("sectors")
 
 
 def mous():

@@ -17,6 +17,9 @@ from django.conf import settings
 from django.db.models import F
 
 from events.models import Event
+from orgs.models import Organisation
+from participants.models import FirmMembership
+from tests.participants.helpers import participant
 
 pytestmark = pytest.mark.django_db
 
@@ -80,12 +83,56 @@ def test_every_public_page_is_valid_html_in_every_language(client, demo, tmp_pat
     files = {}
     for address in PAGES.values():
         for lang in LANGUAGES:
-            url = address.format(lang=lang)
-            response = client.get(url)
-            assert response.status_code == 200, url
-            path = tmp_path / f"{len(files)}.html"
-            path.write_bytes(response.content)
-            files[str(path)] = url
+            render(client, address.format(lang=lang), tmp_path, files)
+    assert_valid(command, files)
+
+
+# A participant's firm pages: before they have a firm, then as its owner
+# with a colleague waiting for an answer.
+FIRM_PAGES = [
+    "/{lang}/account/firm/",
+    "/{lang}/account/firm/claim/",
+    "/{lang}/account/firm/join/",
+    "/{lang}/account/firm/new/",
+    "/{lang}/account/firm/new-buyer/",
+]
+OWNER_PAGES = [
+    "/{lang}/account/firm/",
+    "/{lang}/account/firm/profile/",
+    "/{lang}/account/firm/colleagues/",
+]
+
+
+def test_the_firm_pages_are_valid_html_in_every_language(client, tmp_path):
+    command = checker()
+    firm = Organisation.objects.create(
+        name_en="Kolhapur Spices", kind=Organisation.Kind.MSME, country_id="IN", verified=False
+    )
+    owner = participant("meera@kolhapur-spices.example")
+    FirmMembership.objects.create(organisation=firm, user=participant("anil@example.in"))
+    files = {}
+    client.force_login(owner)
+    for lang in LANGUAGES:
+        for address in FIRM_PAGES:
+            render(client, address.format(lang=lang), tmp_path, files)
+    FirmMembership.objects.create(organisation=firm, user=owner, role="owner", status="approved")
+    for lang in LANGUAGES:
+        for address in OWNER_PAGES:
+            render(client, address.format(lang=lang), tmp_path, files)
+    assert_valid(command, files)
+
+
+def render(client, url, tmp_path, files):
+    """The page at `url`, written to a file for the checker."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    path = tmp_path / f"{len(files)}.html"
+    path.write_bytes(response.content)
+    files[str(path)] = url
+
+
+def assert_valid(command, files):
+    """One run of the checker over `files`; its errors, by page, fail the test."""
     run = subprocess.run(
         [*command, "--format", "json", "--stdout", *files],
         capture_output=True,
