@@ -42,6 +42,7 @@ def create_firm(user, form):
     return claim(user, organisation)
 
 
+@transaction.atomic
 def ask_to_join(user, organisation):
     return FirmMembership.objects.create(user=user, organisation=organisation)
 

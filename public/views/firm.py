@@ -51,6 +51,24 @@ def owner_membership(user):
     return membership
 
 
+def written(request, form, field, write, subject):
+    """Whether `write(request.user, subject)` wrote; if not, the form says why.
+
+    Its checks passed, but a request sent at the same moment wrote first:
+    the same participant's (a second click: they act for a firm now) or
+    another's, who took the firm's number.
+    """
+    try:
+        write(request.user, subject)
+    except IntegrityError:
+        if firms.membership_of(request.user):
+            form.add_error(None, _("You already act for a firm on the portal."))
+        else:
+            form.add_error(field, _("This firm already has an owner on the portal."))
+        return False
+    return True
+
+
 @participant_page
 def firm(request):
     membership = firms.membership_of(request.user)
@@ -60,23 +78,16 @@ def firm(request):
 @without_firm
 def claim(request):
     form = ClaimForm(request.POST or None)
-    if form.is_valid():
-        try:
-            firms.claim(request.user, form.organisation)
-        except IntegrityError:
-            # Claimed by someone else between the check and the write.
-            form.add_error("number", _("This firm already has an owner on the portal."))
-        else:
-            messages.success(request, _("You are the owner of your firm's record on the portal."))
-            return redirect("firm:firm")
+    if form.is_valid() and written(request, form, "number", firms.claim, form.organisation):
+        messages.success(request, _("You are the owner of your firm's record on the portal."))
+        return redirect("firm:firm")
     return render(request, "account/firm/claim.html", {"form": form})
 
 
 @without_firm
 def join(request):
     form = JoinForm(request.POST or None)
-    if form.is_valid():
-        firms.ask_to_join(request.user, form.organisation)
+    if form.is_valid() and written(request, form, "number", firms.ask_to_join, form.organisation):
         messages.success(request, _("Your request was sent to the firm's owner."))
         return redirect("firm:firm")
     return render(request, "account/firm/join.html", {"form": form})
@@ -85,8 +96,7 @@ def join(request):
 @without_firm
 def create(request, form_class, heading):
     form = form_class(request.POST or None)
-    if form.is_valid():
-        firms.create_firm(request.user, form)
+    if form.is_valid() and written(request, form, None, firms.create_firm, form):
         messages.success(
             request,
             _(

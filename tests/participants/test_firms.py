@@ -5,13 +5,18 @@ owner, who approves colleagues; another firm's memberships stay out of reach."""
 import io
 
 import pytest
+from django import forms as django_forms
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
+from django.utils import translation
 from PIL import Image
 
 from access.roles import DATA_ENTRY
 from orgs.models import Organisation
+from participants import firms
 from participants.models import FirmMembership
+from public.views.firm import written
 from tests import factories
 from tests.conftest import official
 from tests.participants.helpers import participant
@@ -333,3 +338,25 @@ def test_an_unverified_firm_is_on_no_public_page_the_api_or_the_sitemap(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"/organisations/{shown.slug}/" in sitemap
     assert f"/organisations/{hidden.slug}/" not in sitemap
+
+
+def test_a_request_sent_at_the_same_moment_as_another_is_refused_with_a_reason():
+    """Both passed the form's checks; the one that writes second is told why."""
+    firm = msme(udyam_number="UDYAM-MH-26-0012345")
+    owner, latecomer = participant("owner@example.com", "mr"), participant("late@example.com", "mr")
+    firms.claim(owner, firm)
+    request = RequestFactory().post("/mr/account/firm/claim/")
+
+    class Form(django_forms.Form):
+        number = django_forms.CharField()
+
+    with translation.override("mr"):
+        # Another participant claimed the firm first.
+        request.user, form = latecomer, Form({"number": "UDYAM-MH-26-0012345"})
+        assert form.is_valid() and not written(request, form, "number", firms.claim, firm)
+        assert form.errors["number"] == ["या फर्मचा पोर्टलवर आधीच एक मालक आहे."]
+        # The owner's second click: they act for the firm already.
+        request.user, form = owner, Form({"number": "UDYAM-MH-26-0012345"})
+        assert form.is_valid() and not written(request, form, "number", firms.ask_to_join, firm)
+        assert form.non_field_errors() == ["तुम्ही आधीच पोर्टलवर एका फर्मसाठी काम करता."]
+    assert FirmMembership.objects.count() == 1
