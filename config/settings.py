@@ -46,6 +46,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS in the environment when DEBUG is off.")
+# The portal's own address, for links in mails the worker sends with no
+# request to read it from (a registration's news, a reminder).
+PORTAL_URL = os.environ.get("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
 
 if not DEBUG and not os.environ.get("DATABASE_URL"):
     raise ImproperlyConfigured("Set DATABASE_URL in the environment when DEBUG is off.")
@@ -185,6 +188,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Documents participants upload with a registration (an RCMC certificate,
+# say): never under MEDIA_URL, served only to staff by the back-office.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 
 # Server errors and warnings go to the process's stderr (gunicorn's log), with
 # DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
@@ -416,9 +422,12 @@ CELERY_TASK_ALWAYS_EAGER = env_flag("CELERY_TASK_ALWAYS_EAGER")
 # broker that is down (portal.mail keeps the mail for the sweep below).
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-# The worker's beat (`worker -B`): mails left waiting are queued again.
+# The worker's beat (`worker -B`): mails left waiting are queued again;
+# offered places not taken up in time go on; reminders of meets in two days.
 CELERY_BEAT_SCHEDULE = {
-    "mails-left-waiting": {"task": "portal.tasks.deliver_waiting", "schedule": 5 * 60}
+    "mails-left-waiting": {"task": "portal.tasks.deliver_waiting", "schedule": 5 * 60},
+    "lapsed-offers": {"task": "participants.tasks.lapse_offers", "schedule": 15 * 60},
+    "meet-reminders": {"task": "participants.tasks.remind_participants", "schedule": 60 * 60},
 }
 CELERY_TASK_EAGER_PROPAGATES = True
 

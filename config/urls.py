@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("public.urls.pages")),
     # Exporters' and buyers' accounts (django-allauth, participants) and their firms.
     path("account/firm/", include("public.urls.firm")),
+    path("account/meets/", include("public.urls.meets")),
     path("account/", include("allauth.urls")),
 )
 

@@ -19,6 +19,7 @@ from events.models import (
     Session,
 )
 from orgs.models import Country, Organisation, Person, Region, Sector
+from participants.models import RegistrationSettings
 from portal.models import Feedback
 
 
@@ -104,6 +105,19 @@ class EventFactory(factory.django.DjangoModelFactory):
     )
     country = factory.LazyFunction(lambda: country("IN"))
     status = Event.Status.PUBLISHED
+
+
+class RegistrationSettingsFactory(factory.django.DjangoModelFactory):
+    """A meet open for registration for another two weeks, with a few places of each kind."""
+
+    class Meta:
+        model = RegistrationSettings
+
+    event = factory.SubFactory(EventFactory)
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    seller_places = 2
+    buyer_places = 2
+    visitor_places = 0
 
 
 class EventOrganiserFactory(factory.django.DjangoModelFactory):

@@ -8,6 +8,8 @@ from events.models import B2BMeeting, Event, EventOrganiser, EventRole, MoU, MoU
 from events.mou_selectors import mou_listing
 from events.selectors import event_listing
 from events.series_selectors import figure_labels, series_editions
+from participants import registrations
+from participants.models import RegistrationSettings
 from public.json_ld import event_json_ld
 
 from .listing import list_page
@@ -45,11 +47,25 @@ def event_list(request):
     )
 
 
+def registration_panel(event):
+    """Registration on the portal, where the event takes it: whether it is
+    open, its deadline and the places left of each kind; else None."""
+    try:
+        reg_settings = event.registration_settings  # selected with the event
+    except RegistrationSettings.DoesNotExist:
+        return None
+    return {
+        "settings": reg_settings,
+        "open": registrations.is_open(reg_settings),
+        "places_left": registrations.places_left(reg_settings),
+    }
+
+
 def event_detail(request, slug):
     roles = EventRole.objects.select_related("person", "organisation").order_by("order", "pk")
     event = get_object_or_404(
         Event.objects.published()
-        .select_related("country", "region", "region__parent", "series")
+        .select_related("country", "region", "region__parent", "series", "registration_settings")
         .prefetch_related(
             "schemes",
             "sectors",
@@ -83,6 +99,7 @@ def event_detail(request, slug):
             # The editions of its series, this one among them, in one query.
             "editions": series_editions(event.series) if event.series_id else None,
             "figure_labels": figure_labels(),
+            "registration": registration_panel(event),
             "registration_closed": event.timing == "past"
             or event.schedule == Event.Schedule.CANCELLED
             or bool(deadline and deadline < today),

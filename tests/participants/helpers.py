@@ -5,7 +5,7 @@ import re
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import User
 
-from participants.models import Participant
+from participants.models import FirmMembership, Participant
 
 PASSWORD = "saffron-loom-export-42"
 
@@ -22,3 +22,15 @@ def link(mail, path):
     """The address in the mail's text whose path contains `path`."""
     [url] = re.findall(rf"https?://\S*{re.escape(path)}\S*", mail.body)
     return url
+
+
+def member(email, organisation, lang="en"):
+    """A participant who owns `organisation`'s record on the portal."""
+    user = participant(email, lang)
+    FirmMembership.objects.create(
+        user=user,
+        organisation=organisation,
+        role=FirmMembership.Role.OWNER,
+        status=FirmMembership.Status.APPROVED,
+    )
+    return user
