@@ -1,5 +1,6 @@
 """The demo data loader: the seed reports' events and sample meets, written idempotently."""
 
+import datetime
 from collections import Counter, defaultdict
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from events.models import (
     Session,
 )
 from orgs.models import Country, Organisation, Person, Region, Sector
+from participants.models import RegistrationQuestion, RegistrationSettings
 
 from . import demo_data
 
@@ -85,7 +87,10 @@ class _Loader:
         organisers = data.pop("organisers", [])
         sessions = data.pop("sessions", [])
         roles = data.pop("roles", [])
+        registration = data.pop("registration", None)
         event = self.record(Event, slug, {"status": Event.Status.PUBLISHED, **data})
+        if registration:
+            self.registration(event, registration)
         for order, link in enumerate(organisers, 1):
             self.upsert(
                 EventOrganiser,
@@ -111,6 +116,25 @@ class _Loader:
             )
             roles += [{**role, "session": session} for role in its_roles]
         return roles
+
+    def registration(self, event, data):
+        """Upsert the event's registration settings, closing at the end of
+        `closes_on` in the portal's time zone, and its questions, in order."""
+        data = dict(data)
+        questions = data.pop("questions", [])
+        closes_on = data.pop("closes_on")
+        closes_at = timezone.make_aware(datetime.datetime.combine(closes_on, datetime.time(23, 59)))
+        self.upsert(
+            RegistrationSettings,
+            {"event": event, "closes_at": closes_at, **data},
+            identity=("event",),
+        )
+        for position, question in enumerate(questions, 1):
+            self.upsert(
+                RegistrationQuestion,
+                {"event": event, "position": position, **question},
+                identity=("event", "position"),
+            )
 
     def mou(self, slug, data):
         data = dict(data)
@@ -167,8 +191,8 @@ class _Loader:
 
 def _differs(record, name, value):
     field = record._meta.get_field(name)
-    # Foreign keys compare by id: no query for the related record.
-    if field.many_to_one:
+    # Foreign keys (and one-to-one keys) compare by id: no query for the related record.
+    if field.many_to_one or field.one_to_one:
         return getattr(record, field.attname) != value.pk
     return getattr(record, name) != value
 

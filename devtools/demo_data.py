@@ -1268,8 +1268,53 @@ def sample_events(today):
             "region": "maharashtra",
             "schemes": ["ramp"],
             "sectors": ["engineering"],
-            "registration_url": "https://example.org/sample/nashik-engineering-meet",
-            "registration_deadline": days(10),
+            # Registration on the portal itself (participants), with the
+            # questions such meets ask.
+            "registration": {
+                "closes_on": days(10),
+                "seller_places": 30,
+                "buyer_places": 10,
+                "visitor_places": 20,
+                "sellers_need_udyam": True,
+                "questions": [
+                    {
+                        "text": {
+                            "en": "Export turnover band",
+                            "hi": "निर्यात कारोबार की श्रेणी",
+                            "mr": "निर्यात उलाढालीचा गट",
+                            "fa": "دامنهٔ گردش صادرات",
+                        },
+                        "answer": "choice",
+                        "choices": {
+                            "en": "None yet\nUp to ₹1 crore\n₹1–10 crore\nAbove ₹10 crore",
+                            "hi": "अभी नहीं\n₹1 करोड़ तक\n₹1–10 करोड़\n₹10 करोड़ से अधिक",
+                            "mr": "अद्याप नाही\n₹1 कोटीपर्यंत\n₹1–10 कोटी\n₹10 कोटींहून अधिक",
+                            "fa": "هنوز نه\nتا ۱ کرور روپیه\n۱ تا ۱۰ کرور روپیه\nبیش از ۱۰ کرور روپیه",
+                        },
+                        "required": True,
+                        "kinds": ["seller"],
+                    },
+                    {
+                        "text": {
+                            "en": "RCMC number, if you have one",
+                            "hi": "RCMC संख्या, यदि हो",
+                            "mr": "RCMC क्रमांक, असल्यास",
+                            "fa": "شمارهٔ RCMC، اگر دارید",
+                        },
+                        "kinds": ["seller"],
+                    },
+                    {
+                        "text": {
+                            "en": "Do you need an interpreter?",
+                            "hi": "क्या आपको दुभाषिये की आवश्यकता है?",
+                            "mr": "तुम्हाला दुभाष्याची गरज आहे का?",
+                            "fa": "آیا به مترجم شفاهی نیاز دارید؟",
+                        },
+                        "answer": "yes_no",
+                        "required": True,
+                    },
+                ],
+            },
         },
         "sample-zed-certification-online-training": {
             "kind": "training",

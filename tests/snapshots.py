@@ -20,7 +20,7 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 
 # The apps whose tables the datasets write (their history and derived tables included).
-DATA_APPS = ("portal", "orgs", "events", "access")
+DATA_APPS = ("portal", "orgs", "events", "access", "participants")
 
 
 def data_models():

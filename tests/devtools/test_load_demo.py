@@ -21,10 +21,13 @@ from events.models import (
     Session,
 )
 from orgs.models import Organisation, Person, Region, Sector
+from participants.models import RegistrationQuestion, RegistrationSettings
 
 pytestmark = pytest.mark.django_db
 
 MODELS = [
+    RegistrationSettings,
+    RegistrationQuestion,
     Region,
     Sector,
     Organisation,
@@ -98,9 +101,26 @@ def test_a_day_later_only_the_sample_dates_move(loaded, today, monkeypatch):
 
     samples = sample_events(tomorrow)
     assert counts["created"] == 0
-    assert counts["updated"] == len(samples)
+    # Each sample's dates, and the closing date of those taking registrations.
+    taking_registrations = sum("registration" in data for data in samples.values())
+    assert counts["updated"] == len(samples) + taking_registrations
     for slug, data in samples.items():
         assert Event.objects.get(slug=slug).start_date == data["start_date"]
+
+
+def test_the_nashik_sample_takes_registrations_with_its_questions(loaded, today):
+    meet = RegistrationSettings.objects.get(
+        event__slug="sample-engineering-buyer-seller-meet-nashik"
+    )
+    assert (meet.seller_places, meet.buyer_places, meet.visitor_places) == (30, 10, 20)
+    assert timezone.localtime(meet.closes_at).date() == today + timedelta(days=10)
+    questions = RegistrationQuestion.objects.filter(event_id=meet.event_id)
+    with translation.override("mr"):
+        assert [q.text for q in questions] == [
+            "निर्यात उलाढालीचा गट",
+            "RCMC क्रमांक, असल्यास",
+            "तुम्हाला दुभाष्याची गरज आहे का?",
+        ]
 
 
 def test_pune_meet_headline_figures(loaded):
