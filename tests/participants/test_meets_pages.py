@@ -191,7 +191,7 @@ def test_the_participant_downloads_their_data(client, meet):
     assert data["firms"][0]["firm"] == firm.name_mr
     [registration] = data["registrations"]
     assert registration["status"] == "received"
-    assert registration["answers"] == {"Do you need an interpreter?": "yes"}
+    assert registration["answers"] == {"तुम्हाला दुभाष्याची गरज आहे का?": "yes"}
 
 
 def test_deleting_the_account_keeps_the_firm_and_anonymises_its_registrations(client, meet):
