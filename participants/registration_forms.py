@@ -18,17 +18,17 @@ Answer = RegistrationQuestion.Answer
 
 def question_field(question):
     """The form field that asks `question`; required is checked per kind (`clean`)."""
-    label = question.text
+    options = {"label": question.text}
     if question.kinds:
         kinds = ", ".join(str(Registration.Kind(kind).label) for kind in question.kinds)
-        label = _("%(question)s (%(kinds)s)") % {"question": label, "kinds": kinds}
+        options["help_text"] = _("Asked only of: %(kinds)s") % {"kinds": kinds}
     if question.answer == Answer.YES_NO:
         choices = [("yes", _("Yes")), ("no", _("No"))]
-        return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect)
+        return forms.ChoiceField(choices=choices, widget=forms.RadioSelect, **options)
     if question.answer == Answer.CHOICE:
         choices = [(choice, choice) for choice in question.choice_list()]
-        return forms.ChoiceField(label=label, choices=[("", "—"), *choices])
-    return forms.CharField(label=label, max_length=500)
+        return forms.ChoiceField(choices=[("", "—"), *choices], **options)
+    return forms.CharField(max_length=500, **options)
 
 
 class RegistrationForm(forms.Form):
@@ -37,10 +37,11 @@ class RegistrationForm(forms.Form):
     firm = forms.ModelChoiceField(queryset=Organisation.objects.all(), widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("Taking part as"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, reg_settings, questions, **kwargs):
+    def __init__(self, *args, reg_settings, questions, kinds, **kwargs):
+        """`kinds`: those the firm may register as (the page says why not the others)."""
         super().__init__(*args, **kwargs)
         self.questions = questions
-        self.fields["kind"].choices = [(kind.value, kind.label) for kind in reg_settings.kinds]
+        self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
         for question in questions:
             field = question_field(question)
             field.required = False

@@ -45,12 +45,17 @@ def register(request, slug):
             request, _("Say which firm you act for first: it is the firm that registers.")
         )
         return redirect("firm:firm")
+    problems = {
+        kind: registrations.eligibility_problems(reg_settings, firm, kind)
+        for kind in reg_settings.kinds
+    }
     form = RegistrationForm(
         request.POST or None,
         request.FILES or None,
         initial={"firm": firm},
         reg_settings=reg_settings,
         questions=list(RegistrationQuestion.objects.filter(event=event)),
+        kinds=[kind for kind, its_problems in problems.items() if not its_problems],
     )
     if form.is_valid():
         try:
@@ -81,10 +86,7 @@ def register(request, slug):
             "reg_settings": reg_settings,
             "open": registrations.is_open(reg_settings),
             "places_left": registrations.places_left(reg_settings),
-            "problems": {
-                kind: registrations.eligibility_problems(reg_settings, firm, kind)
-                for kind in reg_settings.kinds
-            },
+            "problems": problems,
         },
     )
 

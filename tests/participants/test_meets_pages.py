@@ -120,6 +120,9 @@ def test_a_refused_registration_says_why_in_marathi_and_writes_nothing(
     assert message in response.content.decode()
     assert not Registration.objects.exists()
     assert not mail.outbox
+    if change == "eligibility":
+        # Not offered as a choice either: only as a buyer may this firm register.
+        assert [value for value, _ in response.context["form"].fields["kind"].choices] == ["buyer"]
 
 
 def test_a_draft_event_has_no_registration_page(client, meet):
