@@ -94,8 +94,8 @@ backup:
 # A backup into the database in DATABASE_URL, replacing what it holds of the
 # portal, e.g. make restore DUMP=backups/portal-<stamp>.dump MEDIA_ARCHIVE=backups/media-<stamp>.tar.gz
 restore:
-	@test -n "$(DUMP)" || { echo "Give the backup: make restore DUMP=backups/portal-<stamp>.dump [MEDIA_ARCHIVE=backups/media-<stamp>.tar.gz]" >&2; exit 1; }
-	scripts/restore.sh "$(DUMP)" $(MEDIA_ARCHIVE)
+	@test -n "$(DUMP)" || { echo "Give the backup: make restore DUMP=backups/portal-<stamp>.dump [MEDIA_ARCHIVE=backups/media-<stamp>.tar.gz [PRIVATE_ARCHIVE=backups/private-<stamp>.tar.gz]]" >&2; exit 1; }
+	scripts/restore.sh "$(DUMP)" $(MEDIA_ARCHIVE) $(PRIVATE_ARCHIVE)
 
 # Refresh the catalogues after changing interface strings (needs gettext).
 messages: install-dev

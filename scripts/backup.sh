@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Back up the portal: the PostgreSQL database in DATABASE_URL (pg_dump's custom
 # format, which pg_restore reads selectively and in parallel) and the uploads
-# in MEDIA_ROOT. Usage: scripts/backup.sh [directory]   (default: backups/)
+# in MEDIA_ROOT, and the documents participants attached to registrations in
+# PRIVATE_MEDIA_ROOT, each as its own archive. Usage: scripts/backup.sh [directory]   (default: backups/)
 # Prints the paths of the files it wrote.
 set -euo pipefail
 
@@ -24,5 +25,12 @@ media=${MEDIA_ROOT:-media}
 if [ -d "$media" ]; then
   archive="$directory/media-$stamp.tar.gz"
   tar -C "$media" -czf "$archive" .
+  echo "$archive"
+fi
+
+private=${PRIVATE_MEDIA_ROOT:-private}
+if [ -d "$private" ]; then
+  archive="$directory/private-$stamp.tar.gz"
+  tar -C "$private" -czf "$archive" .
   echo "$archive"
 fi

@@ -70,7 +70,12 @@ def restore_database():
 
 
 def run(script, *args, database_url, media_root):
-    env = {**os.environ, "DATABASE_URL": database_url, "MEDIA_ROOT": str(media_root)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+        "PRIVATE_MEDIA_ROOT": str(media_root.parent / f"private-{media_root.name}"),
+    }
     done = subprocess.run(
         [str(SCRIPTS / script), *map(str, args)], env=env, capture_output=True, text=True
     )
@@ -89,11 +94,23 @@ def test_a_restored_backup_holds_the_same_records(tmp_path, restore_database):
     media = tmp_path / "media"
     (media / "logos").mkdir(parents=True)
     (media / "logos" / "mssidc.png").write_bytes(b"\x89PNG logo bytes")
+    # A registration's document, kept apart from the public uploads.
+    (tmp_path / "private-media" / "registrations").mkdir(parents=True)
+    (tmp_path / "private-media" / "registrations" / "rcmc.pdf").write_bytes(b"%PDF-1.4 RCMC")
     source = url(connection.settings_dict["NAME"])
 
-    dump, archive = run("backup.sh", tmp_path / "backups", database_url=source, media_root=media)
+    dump, archive, private = run(
+        "backup.sh", tmp_path / "backups", database_url=source, media_root=media
+    )
     restored_media = tmp_path / "restored-media"
-    run("restore.sh", dump, archive, database_url=restore_database, media_root=restored_media)
+    run(
+        "restore.sh",
+        dump,
+        archive,
+        private,
+        database_url=restore_database,
+        media_root=restored_media,
+    )
 
     original, restored = rows(source), rows(restore_database)
     assert restored == original
@@ -101,6 +118,8 @@ def test_a_restored_backup_holds_the_same_records(tmp_path, restore_database):
     titles = {value for row in restored["events_event"] for value in row if isinstance(value, str)}
     assert "همایش بین‌المللی خریداران و فروشندگان" in titles  # with its zero-width non-joiner
     assert (restored_media / "logos" / "mssidc.png").read_bytes() == b"\x89PNG logo bytes"
+    restored_private = tmp_path / "private-restored-media" / "registrations" / "rcmc.pdf"
+    assert restored_private.read_bytes() == b"%PDF-1.4 RCMC"
 
 
 def test_a_backup_of_anything_but_postgresql_is_refused(tmp_path):
