@@ -9,6 +9,7 @@ urlpatterns = [
     path("register/<slug:slug>/", meets.register, name="register"),
     path("<int:pk>/cancel/", meets.cancel, name="cancel"),
     path("<int:pk>/accept/", meets.accept, name="accept"),
+    path("language/", meets.language, name="language"),
     path("my-data.json", meets.my_data, name="my-data"),
     path("delete-account/", meets.delete_account, name="delete-account"),
 ]

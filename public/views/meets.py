@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from events.models import Event
 from participants import personal_data, registrations
 from participants.models import Registration, RegistrationQuestion
-from participants.personal_data_forms import DeleteAccountForm
+from participants.personal_data_forms import DeleteAccountForm, LanguageForm
 from participants.registration_forms import RegistrationForm
 
 from .firm import participant_page
@@ -29,7 +29,24 @@ def meets(request):
         if firm
         else Registration.objects.none()
     )
-    return render(request, "account/meets/meets.html", {"firm": firm, "registrations": rows})
+    language_form = LanguageForm(instance=request.user.participant)
+    return render(
+        request,
+        "account/meets/meets.html",
+        {"firm": firm, "registrations": rows, "language_form": language_form},
+    )
+
+
+@require_POST
+@participant_page
+def language(request):
+    form = LanguageForm(request.POST, instance=request.user.participant)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The portal will write to you in this language."))
+    else:
+        messages.error(request, _("Choose one of the portal's languages."))
+    return redirect("meets:meets")
 
 
 @participant_page

@@ -213,3 +213,35 @@ def test_deleting_the_account_keeps_the_firm_and_anonymises_its_registrations(cl
     assert registration.organisation == firm
     assert not Registration.history.filter(user_id=user.pk).exists()
     assert Organisation.objects.filter(pk=firm.pk).exists()
+
+
+def test_mails_follow_the_language_the_participant_chooses(
+    client, meet, django_capture_on_commit_callbacks
+):
+    firm = msme()
+    user = member("owner@example.in", firm, "mr")
+    client.force_login(user)
+    response = client.post("/mr/account/meets/language/", {"language": "fa"}, follow=True)
+    assert "पोर्टल तुम्हाला याच भाषेत लिहील." in messages_of(response)
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(user, meet.event, firm, "seller")
+    [received] = mail.outbox
+    assert received.subject.startswith("ثبت‌نام دریافت شد")
+    assert client.post("/mr/account/meets/language/", {"language": "xx"}).status_code == 302
+    user.participant.refresh_from_db()
+    assert user.participant.language == "fa"
+
+
+def test_no_public_page_shows_a_participants_address(client, meet):
+    firm = msme(verified=True)
+    user = member("private.owner@example.in", firm)
+    registrations.register(user, meet.event, firm, "seller")
+    for path in (
+        meet.event.get_absolute_url(),
+        firm.get_absolute_url(),
+        "/en/organisations/",
+        f"/api/organisations/{firm.slug}/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert "private.owner@example.in" not in response.content.decode(), path
