@@ -8,6 +8,7 @@ from django.db import IntegrityError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from events.models import Event
@@ -17,6 +18,18 @@ from participants.personal_data_forms import DeleteAccountForm, LanguageForm
 from participants.registration_forms import RegistrationForm
 
 from .firm import participant_page
+
+
+# What a participant is told once the firm is registered, by the status it got.
+REGISTERED = {
+    Registration.Status.RECEIVED: gettext_lazy(
+        "Your firm is registered. The organisers will check the registration and write to you."
+    ),
+    Registration.Status.APPROVED: gettext_lazy("Your firm is registered and has a place."),
+    Registration.Status.WAITLISTED: gettext_lazy(
+        "All places of your kind are taken: your firm is on the waiting list."
+    ),
+}
 
 
 @participant_page
@@ -91,7 +104,7 @@ def register(request, slug):
             # same moment was written first.
             form.add_error(None, _("Your firm is registered for this event already."))
         else:
-            messages.success(request, str(registration.get_status_display()))
+            messages.success(request, REGISTERED[registration.status])
             return redirect("meets:meets")
     return render(
         request,
