@@ -60,3 +60,13 @@ def colleagues(owner_membership):
 def approve(membership):
     membership.status = Status.APPROVED
     membership.save(update_fields=["status"])
+
+
+@transaction.atomic
+def hand_over(owner_membership, membership):
+    """The owner makes a colleague the firm's owner, and stays on as a member."""
+    # The old owner first: a firm has one owner at every moment (a constraint).
+    owner_membership.role = Role.MEMBER
+    owner_membership.save(update_fields=["role"])
+    membership.role = Role.OWNER
+    membership.save(update_fields=["role"])

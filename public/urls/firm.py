@@ -24,6 +24,8 @@ urlpatterns = [
     ),
     path("profile/", firm.profile, name="profile"),
     path("colleagues/", firm.colleagues, name="colleagues"),
-    path("colleagues/<int:pk>/approve/", firm.answer, {"approve": True}, name="approve"),
-    path("colleagues/<int:pk>/refuse/", firm.answer, {"approve": False}, name="refuse"),
+    *(
+        path(f"colleagues/<int:pk>/{action}/", firm.answer, {"action": action}, name=action)
+        for action in ("approve", "refuse", "remove", "hand-over")
+    ),
 ]

@@ -127,20 +127,34 @@ def colleagues(request):
 
 @require_POST
 @participant_page
-def answer(request, pk, approve):
-    """The owner approves or refuses a request to join; another firm's is a 404."""
+def answer(request, pk, action):
+    """The owner's answer about another membership of the firm: approve or
+    refuse a request to join; remove a colleague, or hand the ownership
+    over to them. Another firm's membership, or one in the wrong state, is a 404."""
     owner = owner_membership(request.user)
+    pending = action in ("approve", "refuse")
     membership = get_object_or_404(
         FirmMembership.objects.select_related("user"),
         pk=pk,
         organisation_id=owner.organisation_id,
-        status=FirmMembership.Status.PENDING,
+        status=FirmMembership.Status.PENDING if pending else FirmMembership.Status.APPROVED,
+        role=FirmMembership.Role.MEMBER,
     )
-    if approve:
+    if action == "approve":
         firms.approve(membership)
         message = _("%(email)s is now a colleague on the portal.")
+    elif action == "hand-over":
+        firms.hand_over(owner, membership)
+        messages.success(
+            request, _("%(email)s is now the firm's owner.") % {"email": membership.user.email}
+        )
+        return redirect("firm:firm")
     else:
         membership.delete()
-        message = _("The request of %(email)s was refused.")
+        message = (
+            _("The request of %(email)s was refused.")
+            if pending
+            else _("%(email)s no longer acts for the firm.")
+        )
     messages.success(request, message % {"email": membership.user.email})
     return redirect("firm:colleagues")

@@ -259,6 +259,29 @@ def test_the_owner_refuses_a_request(client):
     assert not FirmMembership.objects.filter(pk=asked.pk).exists()
 
 
+def test_the_owner_hands_the_firm_over_and_a_colleague_is_removed(client):
+    firm = msme(iec="AABCK1234M")
+    owner = logged_in(client, "meera@kolhapur-spices.example", "hi")
+    mine = FirmMembership.objects.create(
+        user=owner, organisation=firm, role=Role.OWNER, status=Status.APPROVED
+    )
+    anil, ravi = (
+        FirmMembership.objects.create(
+            user=participant(email), organisation=firm, status=Status.APPROVED
+        )
+        for email in ("anil@kolhapur-spices.example", "ravi@kolhapur-spices.example")
+    )
+    response = client.post(f"/hi/account/firm/colleagues/{ravi.pk}/remove/", follow=True)
+    assert messages_of(response) == ["ravi@kolhapur-spices.example अब फ़र्म की ओर से काम नहीं करते।"]
+    assert not FirmMembership.objects.filter(pk=ravi.pk).exists()
+    client.post(f"/hi/account/firm/colleagues/{anil.pk}/hand-over/")
+    mine.refresh_from_db()
+    anil.refresh_from_db()
+    assert (mine.role, anil.role) == (Role.MEMBER, Role.OWNER)
+    # No longer the owner: the colleagues page is not theirs.
+    assert client.get("/hi/account/firm/colleagues/").status_code == 404
+
+
 def test_joining_a_firm_without_an_owner_is_refused(client):
     msme(iec="AABCK1234M")
     logged_in(client, "ravi@nashik-valves.example", "en")
@@ -281,7 +304,7 @@ def test_another_firms_memberships_are_out_of_reach(client):
         user=intruder, organisation=other, role=Role.OWNER, status=Status.APPROVED
     )
     assert "asks@a.example" not in client.get("/en/account/firm/colleagues/").content.decode()
-    for answer in ("approve", "refuse"):
+    for answer in ("approve", "refuse", "remove", "hand-over"):
         response = client.post(f"/en/account/firm/colleagues/{asked.pk}/{answer}/")
         assert response.status_code == 404
     asked.refresh_from_db()
