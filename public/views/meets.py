@@ -19,7 +19,6 @@ from participants.registration_forms import RegistrationForm
 
 from .firm import participant_page
 
-
 # What a participant is told once the firm is registered, by the status it got.
 REGISTERED = {
     Registration.Status.RECEIVED: gettext_lazy(
