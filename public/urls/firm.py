@@ -23,6 +23,7 @@ urlpatterns = [
         name="create-buyer",
     ),
     path("profile/", firm.profile, name="profile"),
+    path("hs-codes/", firm.hs_codes, name="hs-codes"),
     path("colleagues/", firm.colleagues, name="colleagues"),
     path("colleagues/<int:pk>/approve/", firm.answer, {"approve": True}, name="approve"),
     path("colleagues/<int:pk>/refuse/", firm.answer, {"approve": False}, name="refuse"),
