@@ -3,7 +3,7 @@
    works without JavaScript, is hidden behind a search by code or name; each
    result is a button that adds its code, and each chosen code a button that
    removes it. The text box stays the form's value: it is rewritten at every
-   change and sent as it is. Results and changes are announced in the status
+   change and sent as it is; after an error it stays in sight. Results and changes are announced in the status
    line, for screen readers. */
 (function () {
   "use strict";
@@ -143,6 +143,12 @@
     });
 
     Array.prototype.forEach.call(chosen.children, removable);
+    search.hidden = false;
+    // Codes sent back with an error (typed before the script ran) stay in
+    // sight, to be corrected where the error names them.
+    if (typed.getAttribute("aria-invalid") === "true") {
+      return;
+    }
     // The field's label now names the search; the typed codes are its value.
     var label = document.querySelector('label[for="' + typed.id + '"]');
     if (label) {
@@ -153,7 +159,6 @@
     if (help) {
       query.setAttribute("aria-describedby", help + " " + query.getAttribute("aria-describedby"));
     }
-    search.hidden = false;
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-hs-picker]"), enhance);
