@@ -55,11 +55,13 @@ class HSCodesWidget(forms.TextInput):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        chosen = [item for item in value or () if isinstance(item, HSCode)]
-        if not chosen and value:
+        if isinstance(value, list | tuple):
+            chosen = list(value)  # the firm's HSCodes
+        else:
             # A text sent back with an error: name the codes that exist.
-            found = HSCode.objects.in_bulk(typed_codes(value))
-            chosen = [found[code] for code in typed_codes(value) if code in found]
+            codes = typed_codes(value)
+            found = HSCode.objects.in_bulk(codes)
+            chosen = [found[code] for code in codes if code in found]
         context["widget"]["chosen"] = chosen
         context["widget"]["search_url"] = reverse("firm:hs-codes")
         return context

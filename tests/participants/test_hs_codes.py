@@ -71,9 +71,17 @@ def test_an_unknown_code_is_named_in_the_error(client, firm, lang, typed, messag
     response = client.post(PROFILE.format(lang=lang), {"hs_codes": typed})
     assert response.status_code == 200
     assert message in response.content.decode()
-    # What was typed comes back to be corrected, the good code still named.
+    # What was typed comes back to be corrected; nothing is saved.
     assert response.context["form"]["hs_codes"].value() == typed
     assert codes(firm) == []
+
+
+def test_the_good_codes_of_a_refused_text_are_still_named(client, firm):
+    owner_of(client, firm, "mr")
+    response = client.post(PROFILE.format(lang="mr"), {"hs_codes": "९८०१, ०९"})
+    chosen = response.context["form"]["hs_codes"].subwidgets[0].data["chosen"]
+    assert [hs.code for hs in chosen] == ["09"]
+    assert "कॉफी, चहा, माटे आणि मसाले" in response.content.decode()
 
 
 def test_too_many_codes_are_refused(client, firm):
