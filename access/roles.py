@@ -16,7 +16,7 @@ CONTENT = {
     "orgs": ("organisation", "person"),
 }
 # Looked up by everyone (autocompletes), changed by administrators only.
-REFERENCE = {"orgs": ("country", "region", "sector"), "events": ("scheme",)}
+REFERENCE = {"orgs": ("country", "region", "sector", "hscode"), "events": ("scheme",)}
 # The series an event is an edition of: named by any official who records
 # its edition, shared by every body (no scope), deleted by administrators.
 SERIES = {"events": ("eventseries",)}

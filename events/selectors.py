@@ -61,6 +61,7 @@ def organisation_page(slug):
         .select_related("country", "region", "region__parent", "parent")
         .prefetch_related(
             "sectors",
+            "hs_codes",
             Prefetch("units", Organisation.objects.order_by(as_shown("name"), "pk")),
             Prefetch(
                 "event_links",

@@ -108,6 +108,47 @@ class Sector(TranslatedRecord):
         return self.name
 
 
+class HSCode(models.Model):
+    """A chapter (2 digits) or heading (4 digits) of the Harmonized System,
+    by which a firm names its products and services.
+
+    Shipped data (orgs/data/hs_codes.csv, loaded by orgs.hs_codes): not
+    edited on the portal, so `search_text` is written by the loader.
+    """
+
+    class Level(models.TextChoices):
+        CHAPTER = "chapter", _("Chapter")
+        HEADING = "heading", _("Heading")
+
+    code = models.CharField(_("HS code"), max_length=4, primary_key=True)
+    level = models.CharField(_("level"), max_length=7, choices=Level.choices)
+    chapter = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="headings",
+        verbose_name=_("chapter"),
+    )
+    name = models.CharField(_("name"), max_length=300)
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("HS code")
+        verbose_name_plural = _("HS codes")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(level="chapter", code__regex=r"^[0-9]{2}$", chapter__isnull=True)
+                | Q(level="heading", code__regex=r"^[0-9]{4}$", chapter__isnull=False),
+                name="hscode_level_matches_code",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
 class Organisation(TranslatedRecord, TimeStamped):
     class Kind(models.TextChoices):
         GOVERNMENT = "government", _("Ministry / department")
@@ -173,6 +214,12 @@ class Organisation(TranslatedRecord, TimeStamped):
     # A firm's profile, which its owner edits on the public pages (participants).
     target_markets = models.ManyToManyField(
         Country, blank=True, related_name="targeted_by", verbose_name=_("target markets")
+    )
+    hs_codes = models.ManyToManyField(
+        HSCode,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("products and services (HS)"),
     )
     offers = models.TextField(_("what it offers"), blank=True)
     seeks = models.TextField(_("what it seeks"), blank=True)

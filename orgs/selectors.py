@@ -3,11 +3,13 @@
 from django.utils.translation import gettext as _
 
 from portal.listing import as_shown, list_page
+from portal.text_search import words
 
 from .filters import OrganisationFilter
-from .models import Organisation
+from .models import HSCode, Organisation
 
 PAGE_SIZE = 20
+HS_MATCHES = 20
 
 
 def listed():
@@ -35,3 +37,25 @@ def organisation_listing(*, params, page_size=PAGE_SIZE):
         page_size=page_size,
         not_found=_("There is no such page of organisations."),
     )
+
+
+def hs_code_search(query, limit=HS_MATCHES):
+    """The first `limit` HS chapters and headings that match every word of
+    `query`, by code, and whether there are more.
+
+    A word of digits (of any script, dots allowed: "0901.11") matches the
+    codes that start with it, cut to a heading's four digits; any other word
+    matches a name in any language (HSCode.search_text).
+    """
+    matches = HSCode.objects.all()
+    terms = words(query)
+    if not terms:
+        return [], False
+    for word in terms:
+        digits = word.replace(".", "")
+        if digits.isdigit():
+            matches = matches.filter(code__startswith=digits[:4])
+        else:
+            matches = matches.filter(search_text__contains=word)
+    found = list(matches.order_by("code")[: limit + 1])
+    return found[:limit], len(found) > limit

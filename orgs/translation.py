@@ -4,7 +4,7 @@ from modeltranslation.translator import TranslationOptions, register
 
 from portal.history import register_history
 
-from .models import Country, Organisation, Person, Region, Sector
+from .models import Country, HSCode, Organisation, Person, Region, Sector
 
 
 @register(Country)
@@ -19,6 +19,13 @@ class RegionTranslation(TranslationOptions):
 
 @register(Sector)
 class SectorTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+# Only the chapters have names in every language (orgs/data/README.md); a
+# heading falls back to English.
+@register(HSCode)
+class HSCodeTranslation(TranslationOptions):
     fields = ("name",)
 
 

@@ -11,6 +11,7 @@ from portal.l10n import babel_locale
 from portal.uploads import PictureField
 
 from . import firms
+from .hs_field import HSCodesField
 
 INDIA = "IN"
 
@@ -140,10 +141,18 @@ class ProfileForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The languages your firm does business in."),
     )
+    hs_codes = HSCodesField(
+        label=_("Products and services (HS codes)"),
+        required=False,
+        help_text=_(
+            "HS chapters (2 digits) or headings (4 digits), separated by commas, "
+            "for example 0901, 5208."
+        ),
+    )
 
     class Meta:
         model = Organisation
-        fields = ["sectors", "target_markets", "offers", "seeks", "logo", "languages"]
+        fields = ["sectors", "hs_codes", "target_markets", "offers", "seeks", "logo", "languages"]
         labels = {
             "offers": _("What your firm offers"),
             "seeks": _("What your firm seeks"),

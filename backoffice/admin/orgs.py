@@ -12,7 +12,7 @@ from backoffice.scoped import DirectoryAdmin
 from backoffice.translated import FOLDED_SEARCH, TranslatedAdmin, translated
 from events.exporters import OrganisationDirectory
 from orgs.importers import OrganisationResource, PersonResource
-from orgs.models import Country, Organisation, Person, Region, Sector
+from orgs.models import Country, HSCode, Organisation, Person, Region, Sector
 from participants.models import FirmMembership
 
 
@@ -65,6 +65,26 @@ class SectorAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
+@admin.register(HSCode)
+class HSCodeAdmin(TranslatedAdmin):
+    """Looked up, never edited: the Harmonized System is shipped data
+    (orgs/data/hs_codes.csv), which a migration loads anew when it changes."""
+
+    list_display = ("code", "name", "level")
+    list_filter = ("level",)
+    # By the start of the code, or by a word of a name in any language.
+    search_fields = ("^code", FOLDED_SEARCH)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(SummariesOnceAdmin, ImportAdminMixin, DirectoryAdmin, TranslatedAdmin):
     resource_classes = [OrganisationResource]
@@ -75,7 +95,9 @@ class OrganisationAdmin(SummariesOnceAdmin, ImportAdminMixin, DirectoryAdmin, Tr
     list_filter = ("verified", "kind", StateFilter, "country")
     list_select_related = ("country", "region", "region__parent")
     search_fields = ("acronym", "udyam_number", "iec", "slug", FOLDED_SEARCH)
-    autocomplete_fields = ("parent", "country", "region", "sectors", "target_markets")
+    autocomplete_fields = (
+        "parent", "country", "region", "sectors", "hs_codes", "target_markets"
+    )  # fmt: skip
     prepopulated_fields = {"slug": ("name_en",)}
     readonly_fields = ("created_at", "updated_at", "firm_members")
     actions = (*EXPORT_ACTIONS, "verify")

@@ -23,6 +23,7 @@ urlpatterns = [
         name="create-buyer",
     ),
     path("profile/", firm.profile, name="profile"),
+    path("hs-codes/", firm.hs_codes, name="hs-codes"),
     path("colleagues/", firm.colleagues, name="colleagues"),
     *(
         path(f"colleagues/<int:pk>/{action}/", firm.answer, {"action": action}, name=action)

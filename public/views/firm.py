@@ -7,14 +7,16 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from orgs.selectors import hs_code_search
 from participants import firms
 from participants.firm_forms import ClaimForm, JoinForm, ProfileForm
 from participants.models import FirmMembership, is_participant
+from portal.templatetags.localise import shown
 
 
 def participant_page(view):
@@ -117,6 +119,18 @@ def profile(request):
         messages.success(request, _("Your firm's profile was saved."))
         return redirect("firm:firm")
     return render(request, "account/firm/profile.html", {"form": form})
+
+
+@participant_page
+def hs_codes(request):
+    """The HS chapters and headings that match `q`, for the profile's search
+    (static/portal/js/hs-codes.js), named in the page's language where they can be."""
+    matches, more = hs_code_search(request.GET.get("q", "")[:100])
+    results = []
+    for hs in matches:
+        name = shown(hs, "name")
+        results.append({"code": hs.code, "name": name.text, "lang": name.lang})
+    return JsonResponse({"results": results, "more": more})
 
 
 @participant_page

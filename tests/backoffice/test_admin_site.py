@@ -12,7 +12,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from events.models import B2BMeeting, Event, EventRevision, EventSeries, MoU, Scheme
-from orgs.models import Country, Organisation, Person, Region, Sector
+from orgs.models import Country, HSCode, Organisation, Person, Region, Sector
 from portal.models import Feedback
 from tests import factories
 
@@ -22,6 +22,8 @@ EXAMPLES = {
     Country: lambda: factories.country("IN"),
     Region: factories.DistrictFactory,
     Sector: factories.SectorFactory,
+    # Shipped data, loaded by a migration: looked up, never added.
+    HSCode: lambda: HSCode.objects.get(code="0901"),
     Organisation: factories.OrganisationFactory,
     Person: factories.PersonFactory,
     Scheme: factories.SchemeFactory,
@@ -46,8 +48,9 @@ EXAMPLES = {
 }
 
 AXES = {AccessAttempt, AccessLog, AccessFailureLog}
-# Written by django-axes, or by an official's change of a published event.
-NO_ADD_PAGE = {*AXES, EventRevision}
+# Written by django-axes, by an official's change of a published event, or
+# shipped (the HS codes).
+NO_ADD_PAGE = {*AXES, EventRevision, HSCode}
 
 
 def test_every_registered_model_has_an_example():

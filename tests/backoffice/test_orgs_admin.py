@@ -5,7 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from access.roles import DATA_ENTRY
 from orgs.models import Organisation
+from tests.conftest import official
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +71,16 @@ def test_the_organisation_search_finds_devanagari_and_persian_names(admin_client
     url = reverse("admin:orgs_organisation_changelist")
     assert admin_client.get(url, {"q": "مهندسان"}).context["cl"].result_count == 1
     assert admin_client.get(url, {"q": "महामंडळ"}).context["cl"].result_count == 1
+
+
+@pytest.mark.parametrize(("term", "code"), [("0901", "0901"), ("۰۹۰۱", "0901"), ("چاي", "09")])
+def test_an_official_picks_an_organisations_hs_codes_by_code_or_name(client, term, code):
+    client.force_login(official("clerk", DATA_ENTRY))
+    answer = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "orgs", "model_name": "organisation", "field_name": "hs_codes", "term": term},
+    ).json()
+    assert code in [result["id"] for result in answer["results"]]
+    # Shipped data: looked up, never changed in the back-office.
+    page = client.get(reverse("admin:orgs_hscode_change", args=[code])).content.decode()
+    assert 'name="_save"' not in page

@@ -108,6 +108,7 @@ def test_the_firm_pages_are_valid_html_in_every_language(client, tmp_path):
     firm = Organisation.objects.create(
         name_en="Kolhapur Spices", kind=Organisation.Kind.MSME, country_id="IN", verified=False
     )
+    firm.hs_codes.set(["09", "0901"])  # the profile names its chosen codes
     owner = participant("meera@kolhapur-spices.example")
     FirmMembership.objects.create(organisation=firm, user=participant("anil@example.in"))
     files = {}

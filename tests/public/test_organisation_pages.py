@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from events.models import Event
-from orgs.models import Organisation
+from orgs.models import HSCode, Organisation
 from tests.factories import (
     DistrictFactory,
     EventFactory,
@@ -270,9 +270,29 @@ def test_an_organisation_page_takes_a_fixed_number_of_queries(client):
             EventRoleFactory(organisation=organisation)
 
     add(2)
+    organisation.hs_codes.set(HSCode.objects.filter(code__in=["09", "0901"]))
     few = queries()
     add(10)
+    organisation.hs_codes.set(HSCode.objects.filter(code__startswith="8")[:40])
     assert queries() == few
+
+
+@pytest.mark.parametrize(
+    ("lang", "chapter"),
+    [
+        ("en", "Coffee, tea, mate and spices"),
+        ("hi", "कॉफ़ी, चाय, माटे और मसाले"),
+        ("mr", "कॉफी, चहा, माटे आणि मसाले"),
+        ("fa", "قهوه، چای، ماته و ادویه"),
+    ],
+)
+def test_an_organisation_page_names_its_hs_codes(client, lang, chapter):
+    organisation = OrganisationFactory()
+    organisation.hs_codes.set(HSCode.objects.filter(code__in=["09", "0901"]))
+    page = client.get(f"/{lang}/organisations/{organisation.slug}/").content.decode()
+    assert f'<span lang="{lang}" dir="auto">{chapter}</span>' in page
+    # A heading has an English name only: marked as English on every page.
+    assert '<span lang="en" dir="auto">Coffee, whether or not roasted' in page
 
 
 def test_search_text_follows_the_record(client):
