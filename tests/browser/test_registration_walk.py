@@ -81,10 +81,19 @@ def test_exporters_and_buyers_register_and_the_organiser_approves(site, browser,
     page.get_by_role("button", name="फर्मवर दावा करा").click()
     page.wait_for_load_state()
     page.get_by_role("link", name="फर्मचे प्रोफाइल संपादित करा").click()
+    # HS headings by a Marathi word and by Devanagari digits (8466: machine-tool parts).
+    search = page.get_by_label("उत्पादने आणि सेवा (HS कोड)")
+    search.fill("८४६६")
+    page.locator("[data-hs-results] button[data-code='8466']").click()
+    search.fill("8207")
+    page.locator("[data-hs-results] button[data-code='8207']").click()
     page.get_by_label("लक्ष्य बाजारपेठा").select_option(["AE", "IR", "DE"])
     page.get_by_label("तुमची फर्म काय देते").fill("सीएनसी मशीन केलेले भाग, अचूक साधने")
     page.get_by_role("button", name="प्रोफाइल जतन करा").click()
     page.wait_for_load_state()
+    firm = Organisation.objects.get(udyam_number="UDYAM-MH-20-0004321")
+    assert sorted(hs.code for hs in firm.hs_codes.all()) == ["8207", "8466"]
+    assert {country.code for country in firm.target_markets.all()} == {"AE", "DE", "IR"}
     register(
         page,
         site,
