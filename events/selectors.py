@@ -62,6 +62,7 @@ def organisation_page(slug):
         .prefetch_related(
             "sectors",
             "hs_codes",
+            "target_markets",
             Prefetch("units", Organisation.objects.order_by(as_shown("name"), "pk")),
             Prefetch(
                 "event_links",

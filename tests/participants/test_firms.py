@@ -383,3 +383,18 @@ def test_a_request_sent_at_the_same_moment_as_another_is_refused_with_a_reason()
         assert form.is_valid() and not written(request, form, "number", firms.ask_to_join, firm)
         assert form.non_field_errors() == ["तुम्ही आधीच पोर्टलवर एका फर्मसाठी काम करता."]
     assert FirmMembership.objects.count() == 1
+
+
+def test_the_profile_shows_on_the_firms_public_page(client):
+    firm = msme(
+        verified=True,
+        offers="हळद, लाल मिरची पावडर",
+        seeks="آخر خریداران عمده",
+        languages=["mr", "fa"],
+    )
+    firm.target_markets.set(["AE", "IR"])
+    page = client.get(f"/hi{firm.get_absolute_url()[3:]}").content.decode()
+    assert "क्या प्रदान करती है" in page and "हळद, लाल मिरची पावडर" in page
+    assert "آخر خریداران عمده" in page
+    assert "ईरान" in page  # Iran, named in Hindi
+    assert "मराठी" in page and "फ़ारसी" in page
