@@ -54,6 +54,7 @@ def validate(problem, assignments) -> list[Violation]:
             continue
         if a.slot not in slots:
             violation("unknown slot", f"request {a.request} in unknown slot {a.slot}")
+            continue
         if a.table not in tables:
             violation("unknown table", f"request {a.request} at unknown table {a.table}")
         elif tables[a.table].reserved:
