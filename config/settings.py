@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "events",
     "access",
     "participants",
+    "matchmaking",
     "public",
     "backoffice",
     "devtools",
