@@ -199,3 +199,79 @@ class Availability(models.Model):
 
     def __str__(self):
         return str(self.registration)
+
+
+class Placement(models.Model):
+    """The B2B meeting the scheduler (or an organiser) gave an accepted request.
+
+    A pinned placement (set by hand) or one already mailed to the firms is
+    kept as it is when the scheduler runs again; the others are placed anew.
+    """
+
+    request = models.OneToOneField(
+        MeetingRequest,
+        on_delete=models.CASCADE,
+        related_name="placement",
+        verbose_name=_("meeting request"),
+    )
+    meeting = models.OneToOneField(
+        "events.B2BMeeting",
+        on_delete=models.CASCADE,
+        related_name="placement",
+        verbose_name=_("B2B meeting"),
+    )
+    pinned = models.BooleanField(_("pinned"), default=False)
+    notified = models.BooleanField(_("mailed to the firms"), default=False)
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self):
+        return str(self.meeting)
+
+    @property
+    def kept(self):
+        return self.pinned or self.notified
+
+
+class SchedulerRun(models.Model):
+    """One run of the scheduler for a meet: its progress while it runs, its figures after."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    event = models.ForeignKey(
+        "events.Event",
+        on_delete=models.CASCADE,
+        related_name="scheduler_runs",
+        verbose_name=_("event"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=30)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The latest of the solver's reports while it runs: its phase, the
+    # meetings' weight reached, the bound and the seconds spent.
+    progress = models.JSONField(_("progress"), default=dict, blank=True)
+    requests = models.PositiveIntegerField(_("accepted requests"), default=0)
+    placed = models.PositiveIntegerField(_("meetings placed"), default=0)
+    objective = models.PositiveIntegerField(_("weight placed"), null=True, blank=True)
+    bound = models.PositiveIntegerField(_("best possible weight"), null=True, blank=True)
+    # {request id: reason code (matchmaking.reasons.Reason)} of those not placed.
+    unplaced = models.JSONField(_("not placed"), default=dict, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("scheduler run")
+        verbose_name_plural = _("scheduler runs")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.event}: {self.get_status_display()}"

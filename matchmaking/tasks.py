@@ -1,0 +1,29 @@
+"""The background worker's tasks of matchmaking."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import planning, scheduler
+from .models import SchedulerRun
+
+
+@shared_task
+def run_scheduler(run_id):
+    """Solve and write the schedule of a queued run; a run already started is left alone.
+
+    With late acknowledgement a task may run twice (a worker lost mid-run):
+    the second finds the run no longer queued and does nothing.
+    """
+    claimed = SchedulerRun.objects.filter(pk=run_id, status=SchedulerRun.Status.QUEUED).update(
+        status=SchedulerRun.Status.RUNNING, started_at=timezone.now()
+    )
+    if not claimed:
+        return
+    run = SchedulerRun.objects.select_related("event__matchmaking_settings").get(pk=run_id)
+    try:
+        planning.schedule(run, scheduler.solve)
+    except Exception as error:
+        SchedulerRun.objects.filter(pk=run_id).update(
+            status=SchedulerRun.Status.FAILED, error=repr(error), finished_at=timezone.now()
+        )
+        raise
