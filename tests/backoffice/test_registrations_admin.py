@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from events.models import Event
 from orgs.models import Organisation
 from participants import registrations
 from participants.models import Registration, RegistrationQuestion, RegistrationSettings
@@ -285,3 +286,18 @@ def test_the_event_page_sets_registration_and_its_questions(client, bodies):
     assert RegistrationSettings.objects.get(event=bodies.pune).seller_places == 40
     [question] = bodies.pune.registration_questions.all()
     assert question.kinds == ["seller"]
+
+
+def test_save_as_new_copies_the_questions_and_the_settings(client, meets):
+    RegistrationQuestion.objects.create(event=meets.pune, text_en="Main product")
+    client.force_login(meets.publisher)
+    url = reverse("admin:events_event_change", args=[meets.pune.pk])
+    data = {**change_form(client, url), "_saveasnew": "Save as new", "title_en": "Pune meet 2"}
+    # A date and time is two inputs (tests.admin_forms.change_form posts one).
+    data["registration_settings-0-closes_at_0"] = "2030-01-10"
+    data["registration_settings-0-closes_at_1"] = "18:00"
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+    copy = Event.objects.get(title_en="Pune meet 2")
+    assert RegistrationSettings.objects.filter(event__in=[meets.pune, copy]).count() == 2
+    assert [q.text for q in copy.registration_questions.all()] == ["Main product"]
