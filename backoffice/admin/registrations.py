@@ -113,17 +113,21 @@ DECIDED = {
 }
 
 
+COUNTED = {"status": Status, "kind": Registration.Kind}
+
+
 def counts(registrations):
     """{"status": [(label, n)...], "kind": [...]} of `registrations`, in one query."""
-    aggregates = {
-        f"{name}_{value}": Count("pk", filter=Q(**{name: value}))
-        for name, choices in (("status", Status), ("kind", Registration.Kind))
-        for value in choices.values
-    }
-    found = registrations.order_by().aggregate(**aggregates)
+    found = registrations.order_by().aggregate(
+        **{
+            f"{name}_{choice.value}": Count("pk", filter=Q(**{name: choice.value}))
+            for name, choices in COUNTED.items()
+            for choice in choices
+        }
+    )
     return {
         name: [(choice.label, found[f"{name}_{choice.value}"]) for choice in choices]
-        for name, choices in (("status", Status), ("kind", Registration.Kind))
+        for name, choices in COUNTED.items()
     }
 
 

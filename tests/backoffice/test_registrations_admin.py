@@ -301,3 +301,14 @@ def test_save_as_new_copies_the_questions_and_the_settings(client, meets):
     copy = Event.objects.get(title_en="Pune meet 2")
     assert RegistrationSettings.objects.filter(event__in=[meets.pune, copy]).count() == 2
     assert [q.text for q in copy.registration_questions.all()] == ["Main product"]
+
+
+def test_export_selected_of_one_event_has_a_column_per_question(client, meets):
+    question = RegistrationQuestion.objects.create(event=meets.pune, text_en="Main product")
+    chosen = register(meets.pune, "Kolhapur Textiles", answers={str(question.pk): "Sarees"})
+    register(meets.pune, "Nashik Grapes")
+    client.force_login(meets.publisher)
+    response = client.post(LIST, {"action": "export_selected_csv", "_selected_action": [chosen.pk]})
+    text = content(response).decode("utf-8-sig").splitlines()
+    assert text[0].endswith(",Main product") and text[1].endswith(",Sarees")
+    assert len(text) == 2
