@@ -14,6 +14,8 @@ ADMINISTRATOR = "Administrator"
 CONTENT = {
     "events": ("event", "eventorganiser", "session", "eventrole", "mou", "mouparty", "b2bmeeting"),
     "orgs": ("organisation", "person"),
+    # How firms register for an event: set on the event's page.
+    "participants": ("registrationsettings", "registrationquestion"),
 }
 # Looked up by everyone (autocompletes), changed by administrators only.
 REFERENCE = {"orgs": ("country", "region", "sector", "hscode"), "events": ("scheme",)}
@@ -23,6 +25,11 @@ SERIES = {"events": ("eventseries",)}
 # Changes to published events waiting for approval: officials see those of
 # their scope; publishers decide them (backoffice.admin.revisions).
 REVISIONS = {"events": ("eventrevision",)}
+# Firms' registrations for the events: every official of the event's scope
+# reads them; changing one is deciding it (approve or reject, through
+# participants.registrations), for publishers and administrators. None adds
+# or deletes one: a registration is the participant's.
+REGISTRATIONS = {"participants": ("registration",)}
 # Every permission of these apps goes to administrators.
 ADMINISTERED_APPS = ("auth", "access", "portal", "orgs", "events", "axes")
 
@@ -44,12 +51,22 @@ EDITING = [
     *_model_permissions(REFERENCE, ("view",)),
     *_model_permissions(SERIES, ("view", "add", "change")),
     *_model_permissions(REVISIONS, ("view",)),
+    *_model_permissions(REGISTRATIONS, ("view",)),
 ]
+DECIDING = _model_permissions(REGISTRATIONS, ("change",))
 
 ROLES = {
     DATA_ENTRY: EDITING,
-    PUBLISHER: [*EDITING, *_model_permissions(REVISIONS, ("change",)), PUBLISH, EXPORT_REPORTS],
+    PUBLISHER: [
+        *EDITING,
+        *_model_permissions(REVISIONS, ("change",)),
+        *DECIDING,
+        PUBLISH,
+        EXPORT_REPORTS,
+    ],
     REPORT_VIEWER: [EXPORT_REPORTS],
+    # Besides every permission of ADMINISTERED_APPS (sync_roles).
+    ADMINISTRATOR: [*EDITING, *DECIDING],
 }
 
 
@@ -67,7 +84,7 @@ def sync_roles(apps):
     wanted = {
         name: [by_key[pair] for pair in pairs if pair in by_key] for name, pairs in ROLES.items()
     }
-    wanted[ADMINISTRATOR] = [p for key, p in by_key.items() if key[0] in ADMINISTERED_APPS]
+    wanted[ADMINISTRATOR] += [p for key, p in by_key.items() if key[0] in ADMINISTERED_APPS]
     for name, perms in wanted.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.set(perms)

@@ -7,12 +7,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from backoffice.dates import solar_hijri_form_field
-from events.exporters import EXPORTERS, ReportFilters
+from events import exporters as events_exporters
+from events.exporters import ReportFilters
 from events.models import Event, Scheme
 from orgs.models import Organisation, Region
+from participants import exporters as participants_exporters
 from portal.date_inputs import reads_solar_hijri
 from portal.l10n import ascii_digits
 from portal.reports.formats import FORMAT_CHOICES
+
+# Every app's reports, each app's in the order its registry lists them.
+EXPORTERS = {**events_exporters.EXPORTERS, **participants_exporters.EXPORTERS}
 
 
 def option_fields():

@@ -4,7 +4,14 @@ from django import forms as django_forms
 
 from events.models import Event
 
-INLINES = ("organiser_links", "sessions", "roles", "agreements")
+INLINES = (
+    "organiser_links",
+    "sessions",
+    "roles",
+    "agreements",
+    "registration_settings",
+    "registration_questions",
+)
 
 
 def event_form(**fields):

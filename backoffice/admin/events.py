@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 
 from access import scope
 from backoffice.admin.orgs import StateFilter
+from backoffice.admin.registrations import RegistrationQuestionInline, RegistrationSettingsInline
 from backoffice.admin.revisions import keep_for_approval, needs_approval, publishes
 from backoffice.batch import SummariesOnceAdmin
 from backoffice.big_lists import BigTableAdmin
@@ -235,7 +236,14 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
     readonly_fields = ("created_at", "updated_at")
     save_as = True
     save_on_top = True
-    inlines = (EventOrganiserInline, SessionInline, EventRoleInline, MoUInline)
+    inlines = (
+        EventOrganiserInline,
+        SessionInline,
+        EventRoleInline,
+        MoUInline,
+        RegistrationSettingsInline,
+        RegistrationQuestionInline,
+    )
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
     exporter = EventsRegister  # what "export selected" writes
     fieldsets = (

@@ -24,10 +24,13 @@ def test_the_migration_creates_the_four_roles():
     assert "change_region" not in codenames(DATA_ENTRY)
     # Officials see the changes of theirs waiting for approval; publishers decide them.
     assert "view_eventrevision" in codenames(DATA_ENTRY)
+    # Officials read their events' registrations; publishers decide them.
+    assert {"view_registration", "change_registrationsettings"} <= codenames(DATA_ENTRY)
     assert codenames(PUBLISHER) == codenames(DATA_ENTRY) | {
         "publish_event",
         "export_reports",
         "change_eventrevision",
+        "change_registration",
     }
     assert codenames(REPORT_VIEWER) == {"export_reports"}
     assert codenames(ADMINISTRATOR) >= {
@@ -36,6 +39,7 @@ def test_the_migration_creates_the_four_roles():
         "publish_event",
         "all_organisations",
         "change_user",
+        "change_registration",
     }
 
 

@@ -21,6 +21,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
 
+from participants.models import Registration, RegistrationQuestion
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +127,7 @@ def back_office(demo, admin_client):
     """Every kind of record on file, so that each admin has a change page to show."""
     factories.FeedbackFactory()
     factories.B2BMeetingFactory()
+    registered(factories.RegistrationSettingsFactory().event)
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
     AccessAttempt.objects.create(username="clerk", ip_address="10.0.0.1", failures_since_start=2)
@@ -166,6 +168,30 @@ def test_no_interface_string_is_left_in_english(back_office, lang):
         if english:
             left[url] = sorted(english)
     assert left == {}
+
+
+def registered(event):
+    """A firm registered for `event`, answering its question."""
+    question = RegistrationQuestion.objects.create(
+        event=event, text_en="Main product", answer=RegistrationQuestion.Answer.YES_NO
+    )
+    return Registration.objects.create(
+        event=event,
+        organisation=factories.OrganisationFactory(),
+        kind=Registration.Kind.SELLER,
+        answers={str(question.pk): "yes"},
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_reason_for_a_rejection_is_asked_in_the_officials_language(admin_client, lang):
+    registration = registered(factories.RegistrationSettingsFactory().event)
+    admin_client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    chosen = {"action": "reject_selected", "_selected_action": [registration.pk], "post": "yes"}
+    # Posted without a reason: the page asks for it, with the error.
+    page = admin_client.post(reverse("admin:participants_registration_changelist"), chosen)
+    assert page.context["form"].errors
+    assert english_on(page.content.decode(), english_interface_strings()) == set()
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from events.models import B2BMeeting, Event, EventRevision, EventSeries, MoU, Scheme
 from orgs.models import Country, HSCode, Organisation, Person, Region, Sector
+from participants.models import Registration
 from portal.models import Feedback
 from tests import factories
 
@@ -37,6 +38,11 @@ EXAMPLES = {
         proposed_by=User.objects.create_user("proposer"),
         data={"title_en": ["Pune meet, revised"]},
     ),
+    Registration: lambda: Registration.objects.create(
+        event=factories.RegistrationSettingsFactory().event,
+        organisation=factories.OrganisationFactory(),
+        kind=Registration.Kind.SELLER,
+    ),
     # django-axes' records of logins: read-only pages for administrators.
     AccessAttempt: lambda: AccessAttempt.objects.create(
         username="officer", ip_address="10.0.0.1", failures_since_start=2
@@ -48,9 +54,9 @@ EXAMPLES = {
 }
 
 AXES = {AccessAttempt, AccessLog, AccessFailureLog}
-# Written by django-axes, by an official's change of a published event, or
-# shipped (the HS codes).
-NO_ADD_PAGE = {*AXES, EventRevision, HSCode}
+# Written by django-axes, by an official's change of a published event, by a
+# participant registering, or shipped (the HS codes).
+NO_ADD_PAGE = {*AXES, EventRevision, Registration, HSCode}
 
 
 def test_every_registered_model_has_an_example():

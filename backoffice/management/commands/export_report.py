@@ -3,6 +3,7 @@
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.forms import ModelChoiceField
 
 from backoffice.forms import ReportForm, option_fields
 from portal.reports.formats import write
@@ -15,7 +16,9 @@ def option(name):
 
 
 class Command(BaseCommand):
-    help = "Write one of the reports (events, outcomes, mous, meetings, organisations)."
+    help = (
+        "Write one of the reports (events, outcomes, mous, meetings, organisations, registrations)."
+    )
 
     def add_arguments(self, parser):
         form = ReportForm()
@@ -24,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--language", default="en", choices=["en", "hi", "mr", "fa"])
         # Each report's own options, as its exporter declares them (e.g. --group-by).
         for name, field in option_fields().items():
-            choices = [value for value, _label in getattr(field, "choices", []) if value != ""]
+            # A record (--event) is named by its slug, as in the filters: not listed.
+            offered = [] if isinstance(field, ModelChoiceField) else getattr(field, "choices", [])
+            choices = [value for value, _label in offered if value != ""]
             parser.add_argument(
                 option(name),
                 default=field.initial,
