@@ -1268,6 +1268,7 @@ def sample_events(today):
             "region": "maharashtra",
             "schemes": ["ramp"],
             "sectors": ["engineering"],
+            "organisers": [{"organisation": "mssidc", "role": "organiser"}],
             # Registration on the portal itself (participants), with the
             # questions such meets ask.
             "registration": {

@@ -16,9 +16,11 @@ import re
 
 from django.core import mail
 
+from access.roles import PUBLISHER
 from events.models import Event
 from orgs.models import Organisation
 from participants.models import Registration, RegistrationSettings
+from tests.browser.test_approvals import log_in, official
 from tests.participants.helpers import PASSWORD, link, member
 
 NASHIK = "sample-engineering-buyer-seller-meet-nashik"
@@ -74,14 +76,21 @@ def test_exporters_and_buyers_register_and_the_organiser_approves(site, browser,
     # The Marathi MSME owner.
     owner = browser.new_context(viewport={"width": 390, "height": 844})
     page = owner.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     verification = sign_up(page, site, "mr", MARATHI_OWNER)
     assert verification.subject == "तुमच्या ई-मेल पत्त्याची पडताळणी करा"
     page.goto(f"{site}/mr/account/firm/claim/")
     page.get_by_label("उद्यम नोंदणी क्रमांक किंवा IEC").fill("UDYAM-MH-२०-०००४३२१")
     page.get_by_role("button", name="फर्मवर दावा करा").click()
     page.wait_for_load_state()
-    page.get_by_role("link", name="फर्मचे प्रोफाइल संपादित करा").click()
+    # Opened by its address: goto waits for the page's scripts, which turn the
+    # typed HS codes into a search.
+    assert page.get_by_role("link", name="फर्मचे प्रोफाइल संपादित करा").is_visible()
+    page.goto(f"{site}/mr/account/firm/profile/")
     # HS headings by a Marathi word and by Devanagari digits (8466: machine-tool parts).
+    assert not errors, errors
     search = page.get_by_label("उत्पादने आणि सेवा (HS कोड)")
     search.fill("८४६६")
     page.locator("[data-hs-results] button[data-code='8466']").click()
@@ -131,6 +140,26 @@ def test_exporters_and_buyers_register_and_the_organiser_approves(site, browser,
     ]
     assert Event.objects.get(slug=NASHIK).status == Event.Status.PUBLISHED
 
+    # The organiser, a publisher of MSSIDC, approves both in Hindi.
+    publisher = log_in(browser.new_context(), site, official("anjali", PUBLISHER), "hi")
+    publisher.goto(f"{site}/admin/participants/registration/")
+    listing = publisher.locator("#result_list")
+    assert listing.get_by_text("प्राप्त").count() == 2
+    publisher.locator("#action-toggle").check()
+    publisher.locator("select[name=action]").select_option(label="चुने गए पंजीकरण स्वीकृत करें")
+    publisher.screenshot(path=screenshots / "meet-4-approve-hi.png", full_page=True)
+    publisher.locator("button[name=index]").click()
+    publisher.wait_for_load_state()
+    assert sorted(registrations.values_list("status", flat=True)) == ["approved", "approved"]
+    approvals = {
+        message.to[0]: message.subject
+        for message in mail.outbox
+        if "मंजूर" in message.subject or "تأیید" in message.subject
+    }
+    assert approvals[MARATHI_OWNER].startswith("नोंदणी मंजूर: ")
+    assert approvals[PERSIAN_BUYER].startswith("ثبت‌نام تأیید شد: ")
+    publisher.screenshot(path=screenshots / "meet-5-approved-hi.png", full_page=True)
+
     # A third firm finds the buyers' place taken.
     third = browser.new_context()
     page = third.new_page()
@@ -147,3 +176,22 @@ def test_exporters_and_buyers_register_and_the_organiser_approves(site, browser,
     page.wait_for_load_state()
     register(page, site, "en", "Buyer", [("No", None)])
     assert "On the waiting list" in page.locator("main").inner_text()
+
+    # The Persian buyer cancels: the place is offered to the third, who takes it up.
+    page = buyer.pages[0]
+    page.goto(f"{site}/fa/account/meets/")
+    page.get_by_role("button", name="لغو ثبت‌نام").click()
+    page.wait_for_load_state()
+    third_registration = Registration.objects.get(user__email=THIRD_BUYER)
+    assert third_registration.status == "offered"
+    [offer] = [m for m in mail.outbox if m.to == [THIRD_BUYER] and "place is free" in m.subject]
+    assert "/en/account/meets/" in offer.body
+    page = third.pages[0]
+    page.goto(f"{site}/en/account/meets/")
+    page.get_by_role("button", name="Take up the place").click()
+    page.wait_for_load_state()
+    third_registration.refresh_from_db()
+    assert third_registration.status == "received"
+    page.screenshot(path=screenshots / "meet-6-offer-taken-en.png", full_page=True)
+    held = Registration.objects.filter(event__slug=NASHIK, kind="buyer").holding_places()
+    assert held.count() == 1  # never over the buyers' one place
