@@ -248,6 +248,7 @@ class RegistrationAdmin(ScopedAdmin):
             {
                 "firm": firm,
                 "sectors": firm.sectors.all(),
+                "hs_codes": firm.hs_codes.all(),
                 "markets": firm.target_markets.all(),
             },
         )

@@ -178,11 +178,13 @@ def test_the_change_page_shows_answers_beside_the_profile_and_decides(client, me
     Organisation.objects.filter(pk=registration.organisation_id).update(
         iec="0305012345", offers="Cotton sarees", verified=False
     )
+    registration.organisation.hs_codes.set(["5208"])
     client.force_login(meets.publisher)
     client.cookies["django_language"] = "hi"
     html = client.get(change_url(registration)).content.decode()
     assert "क्या आप पहले से निर्यात करते हैं?" in html and "हाँ" in html
     assert "0305012345" in html and "Cotton sarees" in html
+    assert "<bdi>5208</bdi> Woven fabrics of cotton" in html
     assert registration.user.email in html
     decide = reverse("admin:participants_registration_decide", args=[registration.pk])
     assert "_approve" in html and decide in html
