@@ -256,8 +256,9 @@ class SchedulerRun(models.Model):
     time_limit = models.PositiveSmallIntegerField(_("time limit (seconds)"), default=30)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    # The latest of the solver's reports while it runs: its phase, the
-    # meetings' weight reached, the bound and the seconds spent.
+    # The solver's last report: its phase, the meetings' weight reached, the
+    # bound and the seconds spent. While it runs, the latest report is in the
+    # cache (matchmaking.planning.progress_key), written from the solver's thread.
     progress = models.JSONField(_("progress"), default=dict, blank=True)
     requests = models.PositiveIntegerField(_("accepted requests"), default=0)
     placed = models.PositiveIntegerField(_("meetings placed"), default=0)

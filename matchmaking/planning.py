@@ -6,6 +6,7 @@ A re-run keeps every pinned or already mailed meeting where it is (the
 Problem's `pinned`), and places the others anew.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -107,6 +108,10 @@ def _replace(settings, problem, timed, result):
         Placement.objects.create(request_id=request.id, meeting=meeting)
 
 
+def progress_key(run):
+    return f"scheduler-run-progress-{run.pk}"
+
+
 def schedule(run, solve):
     """Run `solve` (scheduler.solve, or another with its signature) for the
     meet of SchedulerRun `run`, reporting progress on the run, and write the result."""
@@ -116,10 +121,16 @@ def schedule(run, solve):
     run.requests = len(problem.requests)
     run.save()
 
+    latest = {}
+
     def progress(report):
-        type(run).objects.filter(pk=run.pk).update(progress=report)
+        # Called from the solver's own thread: kept in the cache, where the
+        # organiser's page reads it, not written to the database from there.
+        latest.update(report)
+        cache.set(progress_key(run), report, timeout=run.time_limit + 600)
 
     result = solve(problem, time_limit=run.time_limit, progress=progress)
+    run.progress = latest
     apply(settings, problem, timed, result)
     run.status, run.finished_at = run.Status.DONE, timezone.now()
     run.placed = len(result.assignments)
