@@ -1,6 +1,6 @@
 from django.urls import path
 
-from public.views import meets
+from public.views import b2b, meets
 
 app_name = "meets"
 
@@ -10,6 +10,11 @@ urlpatterns = [
     path("<int:pk>/cancel/", meets.cancel, name="cancel"),
     path("<int:pk>/accept/", meets.accept, name="accept"),
     path("language/", meets.language, name="language"),
+    path("<slug:slug>/b2b/", b2b.catalogue, name="b2b"),
+    path("<slug:slug>/b2b/request/<int:pk>/", b2b.request_meeting, name="b2b-request"),
+    path("<slug:slug>/b2b/requests/", b2b.meeting_requests, name="b2b-requests"),
+    path("<slug:slug>/b2b/requests/<int:pk>/answer/", b2b.answer, name="b2b-answer"),
+    path("<slug:slug>/b2b/requests/<int:pk>/withdraw/", b2b.withdraw, name="b2b-withdraw"),
     path("my-data.json", meets.my_data, name="my-data"),
     path("delete-account/", meets.delete_account, name="delete-account"),
 ]

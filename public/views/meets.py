@@ -36,7 +36,7 @@ def meets(request):
     firm = registrations.firm_of(request.user)
     rows = (
         Registration.objects.filter(organisation=firm)
-        .select_related("event", "user")
+        .select_related("event__matchmaking_settings", "user")
         .order_by("-created_at", "-pk")
         if firm
         else Registration.objects.none()

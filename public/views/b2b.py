@@ -1,0 +1,178 @@
+"""A meet's B2B pages for the firms approved to take part, under
+/<lang>/account/meets/<slug>/b2b/: the catalogue with suggested matches,
+requesting a meeting, and the requests made and received with their answers
+(matchmaking.catalogue, matchmaking.requests).
+
+Nobody sees another firm's requests; contact details appear to both sides
+once a request is accepted.
+"""
+
+import functools
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events.models import Event
+from matchmaking import catalogue as firms
+from matchmaking import requests
+from matchmaking.forms import CatalogueFilters, DeclineForm, RequestForm
+from matchmaking.models import MatchmakingSettings, MeetingRequest
+from participants.models import Registration
+from participants.registrations import Refused
+
+from .firm import participant_page
+
+
+def b2b_page(view):
+    """A page of a meet that arranges B2B meetings, for a firm approved for it.
+
+    The view gets the event, its settings and the viewer's registration;
+    anyone else is told why, with a 403.
+    """
+
+    @functools.wraps(view)
+    @participant_page
+    def checked(request, slug, *args, **kwargs):
+        event = get_object_or_404(Event.objects.published(), slug=slug)
+        settings = get_object_or_404(MatchmakingSettings, event=event)
+        viewer = requests.registration_of(request.user, event)
+        if viewer is None:
+            return render(request, "account/b2b/not_taking_part.html", {"event": event}, status=403)
+        return view(request, event, settings, viewer, *args, **kwargs)
+
+    return checked
+
+
+@b2b_page
+def catalogue(request, event, settings, viewer):
+    everyone = firms.catalogue(event, viewer)
+    filters = CatalogueFilters(request.GET or None, [row.organisation for row in everyone])
+    chosen = filters.values()
+    rows = firms.catalogue(event, viewer, **chosen) if chosen else everyone
+    suggestions = [] if chosen else firms.suggestions(event, viewer)
+    # Each firm its own request form, with field ids of its own (a firm may
+    # be both suggested and listed).
+    for where, shown in (("s", [s.registration for s in suggestions]), ("c", rows)):
+        for row in shown:
+            row.request_form = RequestForm(auto_id=f"id_%s_{where}{row.pk}")
+    live = {
+        pk
+        for pair in MeetingRequest.objects.filter(
+            Q(requester=viewer) | Q(recipient=viewer),
+            status__in=[MeetingRequest.Status.PENDING, MeetingRequest.Status.ACCEPTED],
+        ).values_list("requester_id", "recipient_id")
+        for pk in pair
+    }
+    return render(
+        request,
+        "account/b2b/catalogue.html",
+        {
+            "event": event,
+            "settings": settings,
+            "viewer": viewer,
+            "filters": filters,
+            "rows": rows,
+            "suggestions": suggestions,
+            "live": live,
+            "may_request": {
+                row.pk for row in everyone if requests.may_request(settings, viewer, row)
+            },
+        },
+    )
+
+
+@require_POST
+@b2b_page
+def request_meeting(request, event, settings, viewer, pk):
+    recipient = get_object_or_404(Registration, pk=pk, event=event)
+    form = RequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request was not sent: check the priority and the message."))
+        return redirect("meets:b2b", slug=event.slug)
+    return act(
+        request,
+        event,
+        lambda: requests.request_meeting(
+            request.user,
+            event,
+            recipient,
+            form.cleaned_data["message"],
+            form.cleaned_data["priority"],
+        ),
+        _("Your request was sent."),
+    )
+
+
+@b2b_page
+def meeting_requests(request, event, settings, viewer):
+    mine = MeetingRequest.objects.filter(Q(requester=viewer) | Q(recipient=viewer)).select_related(
+        "requester__organisation__country",
+        "recipient__organisation__country",
+        "requester__user",
+        "recipient__user",
+        "placement__meeting",
+    )
+    received = [r for r in mine if r.recipient_id == viewer.pk]
+    for item in received:
+        # Each its own form: the field ids differ from one request to the next.
+        item.decline_form = DeclineForm(auto_id=f"id_%s_{item.pk}")
+    return render(
+        request,
+        "account/b2b/requests.html",
+        {
+            "event": event,
+            "viewer": viewer,
+            "received": received,
+            "made": [r for r in mine if r.requester_id == viewer.pk],
+        },
+    )
+
+
+def received_or_made(event, viewer, pk):
+    """A request of the viewer's firm at this meet; any other is a 404."""
+    return get_object_or_404(
+        MeetingRequest.objects.filter(Q(requester=viewer) | Q(recipient=viewer)),
+        pk=pk,
+        event=event,
+    )
+
+
+@require_POST
+@b2b_page
+def answer(request, event, settings, viewer, pk):
+    meeting_request = received_or_made(event, viewer, pk)
+    accept = "accept" in request.POST
+    reason = request.POST.get("reason", "")
+    return act(
+        request,
+        event,
+        lambda: requests.answer(request.user, meeting_request, accept, reason),
+        _("You accepted the request.") if accept else _("You declined the request."),
+        "meets:b2b-requests",
+    )
+
+
+@require_POST
+@b2b_page
+def withdraw(request, event, settings, viewer, pk):
+    meeting_request = received_or_made(event, viewer, pk)
+    return act(
+        request,
+        event,
+        lambda: requests.withdraw(request.user, meeting_request),
+        _("Your request was withdrawn."),
+        "meets:b2b-requests",
+    )
+
+
+def act(request, event, change, done, then="meets:b2b"):
+    try:
+        change()
+    except Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, done)
+    return redirect(then, slug=event.slug)

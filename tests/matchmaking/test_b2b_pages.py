@@ -1,0 +1,155 @@
+"""A meet's B2B pages for its approved firms: the catalogue with suggested
+matches and filters, requests and their answers, contacts once accepted;
+everyone else kept out."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from matchmaking.models import MatchmakingSettings, MeetingRequest
+from orgs.models import Organisation
+from participants import registrations
+from participants.models import Registration
+from tests import factories
+from tests.participants.helpers import member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meet():
+    reg_settings = factories.RegistrationSettingsFactory(
+        seller_places=30, buyer_places=5, approval_required=False
+    )
+    MatchmakingSettings.objects.create(event=reg_settings.event)
+    return reg_settings.event
+
+
+def firm_at(meet, name, kind, lang="en", hs=(), **fields):
+    organisation = factories.OrganisationFactory(
+        name_en=name,
+        name_mr="",
+        kind=Organisation.Kind.FOREIGN_BUYER if kind == "buyer" else Organisation.Kind.MSME,
+        **fields,
+    )
+    organisation.hs_codes.set(hs)
+    user = member(f"{name.lower().replace(' ', '.')}@example.in", organisation, lang)
+    return user, registrations.register(user, meet, organisation, kind)
+
+
+def url(meet, lang, tail=""):
+    return f"/{lang}/account/meets/{meet.slug}/b2b/{tail}"
+
+
+def test_only_approved_firms_see_the_catalogue(client, meet):
+    reg_settings = meet.registration_settings
+    reg_settings.approval_required = True
+    reg_settings.save()
+    user, waiting = firm_at(meet, "Waiting Works", "seller", "mr")
+    assert waiting.status == Registration.Status.RECEIVED
+    client.force_login(user)
+    response = client.get(url(meet, "mr"))
+    assert response.status_code == 403
+    assert "या परिषदेसाठी मंजूर फर्मच तिची सूची पाहतात" in response.content.decode()
+
+
+def test_a_buyer_sees_suggested_sellers_with_the_reason(client, meet):
+    buyer, _ = firm_at(meet, "Gulf Traders", "buyer", hs=["84"], country_id="AE")
+    firm_at(meet, "Nashik Tools", "seller", hs=["8466"])
+    firm_at(meet, "Satara Foods", "seller", hs=["0901"])
+    client.force_login(buyer)
+    page = client.get(url(meet, "en")).content.decode()
+    suggested = page.split('id="suggested"')[1].split('id="catalogue"')[0]
+    assert "Nashik Tools" in suggested and "HS codes in common: 8466" in suggested
+    assert "Satara Foods" not in suggested
+    # Both are in the catalogue; a filter narrows it, a bad value is dropped.
+    listing = page.split('id="catalogue"')[1]
+    assert "Nashik Tools" in listing and "Satara Foods" in listing
+    filtered = client.get(url(meet, "en"), {"hs": "0901"}).content.decode()
+    assert "Satara Foods" in filtered and "Nashik Tools" not in filtered.split('id="catalogue"')[1]
+    assert client.get(url(meet, "en"), {"hs": "<script>", "kind": "x" * 500}).status_code == 200
+
+
+def test_a_request_accepted_shows_the_contacts_to_both(client, meet):
+    buyer, _ = firm_at(meet, "Gulf Traders", "buyer")
+    seller, seller_registration = firm_at(meet, "Nashik Tools", "seller", "mr")
+    client.force_login(buyer)
+    client.post(
+        url(meet, "en", f"request/{seller_registration.pk}/"),
+        {"message": "CNC parts", "priority": "3"},
+    )
+    asked = MeetingRequest.objects.get()
+    assert (asked.message, asked.priority) == ("CNC parts", 3)
+    assert (
+        "nashik.tools@example.in" not in client.get(url(meet, "en", "requests/")).content.decode()
+    )
+    client.force_login(seller)
+    page = client.get(url(meet, "mr", "requests/")).content.decode()
+    assert "gulf.traders@example.in" not in page
+    client.post(url(meet, "mr", f"requests/{asked.pk}/answer/"), {"accept": ""})
+    asked.refresh_from_db()
+    assert asked.status == MeetingRequest.Status.ACCEPTED
+    assert "gulf.traders@example.in" in client.get(url(meet, "mr", "requests/")).content.decode()
+    client.force_login(buyer)
+    assert "nashik.tools@example.in" in client.get(url(meet, "en", "requests/")).content.decode()
+
+
+def test_a_decline_with_a_reason_and_refusals_in_marathi(client, meet):
+    buyer, _ = firm_at(meet, "Gulf Traders", "buyer")
+    seller, seller_registration = firm_at(meet, "Nashik Tools", "seller", "mr")
+    client.force_login(buyer)
+    client.post(url(meet, "en", f"request/{seller_registration.pk}/"), {"priority": "2"})
+    asked = MeetingRequest.objects.get()
+    client.force_login(seller)
+    response = client.post(
+        url(meet, "mr", f"requests/{asked.pk}/answer/"),
+        {"decline": "", "reason": "bogus"},
+        follow=True,
+    )
+    assert "यादीतून नकाराचे कारण निवडा." in response.content.decode()
+    client.post(
+        url(meet, "mr", f"requests/{asked.pk}/answer/"), {"decline": "", "reason": "market"}
+    )
+    asked.refresh_from_db()
+    assert (asked.status, asked.decline_reason) == ("declined", "market")
+
+
+def test_other_firms_requests_and_other_meets_firms_are_out_of_reach(client, meet):
+    buyer, _ = firm_at(meet, "Gulf Traders", "buyer")
+    _, seller_registration = firm_at(meet, "Nashik Tools", "seller")
+    other_buyer, _ = firm_at(meet, "Tabriz Trading", "buyer")
+    client.force_login(buyer)
+    client.post(url(meet, "en", f"request/{seller_registration.pk}/"), {"priority": "2"})
+    asked = MeetingRequest.objects.get()
+    client.force_login(other_buyer)
+    assert (
+        client.post(url(meet, "en", f"requests/{asked.pk}/answer/"), {"accept": ""}).status_code
+        == 404
+    )
+    assert client.post(url(meet, "en", f"requests/{asked.pk}/withdraw/")).status_code == 404
+    assert "Gulf Traders" not in client.get(url(meet, "en", "requests/")).content.decode()
+    # A firm registered for another meet is not requested through this one.
+    other = factories.RegistrationSettingsFactory(approval_required=False).event
+    _, elsewhere = firm_at(other, "Elsewhere Exports", "seller")
+    assert (
+        client.post(url(meet, "en", f"request/{elsewhere.pk}/"), {"priority": "2"}).status_code
+        == 404
+    )
+    asked.refresh_from_db()
+    assert asked.status == "pending" and MeetingRequest.objects.count() == 1
+
+
+def test_the_catalogues_queries_do_not_grow_with_its_firms(client, meet):
+    buyer, _ = firm_at(meet, "Gulf Traders", "buyer", hs=["84"])
+    client.force_login(buyer)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url(meet, "en")).status_code == 200
+        return len(captured)
+
+    firm_at(meet, "Seller 0", "seller", hs=["8466"])
+    few = queries()
+    for n in range(1, 6):
+        firm_at(meet, f"Seller {n}", "seller", hs=["8466", "8207"])
+    assert queries() == few
