@@ -12,6 +12,7 @@ from backoffice import reports as report_views
 from backoffice.views import AdminJavaScriptCatalog
 from portal.page_cache import cache_public_page
 from public.sitemaps import SITEMAPS
+from public.views import b2b as b2b_views
 from public.views import site as site_views
 
 # The back-office follows the official's language (the language menu in its
@@ -31,6 +32,9 @@ urlpatterns = [
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
     path("healthz", site_views.healthz, name="healthz"),
     path("api/", include("public.api.urls")),
+    # A firm's B2B agenda for calendar apps, which have no login: the signed
+    # code in the address is the key (public.views.b2b).
+    path("b2b/agenda/<str:token>.ics", b2b_views.agenda_ics, name="b2b-agenda-ics"),
 ]
 
 # The public portal: every page under its language, /en/, /hi/, /mr/, /fa/.

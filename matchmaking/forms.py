@@ -1,10 +1,12 @@
 """The forms of a meet's B2B pages: the catalogue's filters, a request, an answer."""
 
+import zoneinfo
+
 from django import forms
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Registration
+from participants.models import Participant, Registration
 
 from .models import MeetingRequest
 
@@ -72,3 +74,20 @@ class RequestForm(forms.Form):
 
 class DeclineForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reason"), choices=MeetingRequest.DeclineReason.choices)
+
+
+class TimeZoneForm(forms.ModelForm):
+    """Where the participant is, so that their agenda also gives their own times."""
+
+    time_zone = forms.ChoiceField(label=_("Your time zone"), required=False)
+
+    class Meta:
+        model = Participant
+        fields = ["time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].choices = [
+            ("", _("The meet's only")),
+            *((name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name),
+        ]

@@ -19,6 +19,12 @@ class Participant(models.Model):
         choices=settings.LANGUAGES,
         help_text=_("The language the portal writes to them in."),
     )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        help_text=_("Where they are: their meetings' times are also shown in it."),
+    )
     created_at = models.DateTimeField(_("signed up"), auto_now_add=True)
 
     class Meta:

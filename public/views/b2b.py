@@ -8,20 +8,35 @@ once a request is accepted.
 """
 
 import functools
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import icalendar
+import segno
 from django.contrib import messages
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events.models import Event
 from matchmaking import catalogue as firms
 from matchmaking import requests
-from matchmaking.forms import CatalogueFilters, DeclineForm, RequestForm
+from matchmaking.agenda import (
+    AGENDA_SALT,
+    agenda_token,
+    check_in_code,
+    other_side,
+    registration_id,
+)
+from matchmaking.agenda import agenda as firms_agenda
+from matchmaking.forms import CatalogueFilters, DeclineForm, RequestForm, TimeZoneForm
 from matchmaking.models import MatchmakingSettings, MeetingRequest
-from participants.models import Registration
+from participants.models import Participant, Registration
 from participants.registrations import Refused
+from public.calendar import PRODID
 
 from .firm import participant_page
 
@@ -176,3 +191,95 @@ def act(request, event, change, done, then="meets:b2b"):
     else:
         messages.success(request, done)
     return redirect(then, slug=event.slug)
+
+
+@b2b_page
+def agenda(request, event, settings, viewer):
+    participant = request.user.participant
+    own_zone = zone(participant.time_zone)
+    rows = []
+    for placement in firms_agenda(viewer):
+        meeting = placement.meeting
+        rows.append(
+            {
+                "meeting": meeting,
+                "other": other_side(placement, viewer),
+                # Naive, in the participant's zone: shown as it is.
+                "own_time": meeting.starts_at.astimezone(own_zone).replace(tzinfo=None)
+                if own_zone
+                else None,
+            }
+        )
+    code = check_in_code(viewer)
+    return render(
+        request,
+        "account/b2b/agenda.html",
+        {
+            "event": event,
+            "viewer": viewer,
+            "rows": rows,
+            "own_zone": participant.time_zone if own_zone else "",
+            "zone_form": TimeZoneForm(instance=participant),
+            "calendar_url": request.build_absolute_uri(
+                reverse("b2b-agenda-ics", args=[agenda_token(viewer)])
+            ),
+            "check_in_code": code,
+            "qr_svg": segno.make(code, error="m").svg_inline(scale=4, title=_("Check-in code")),
+        },
+    )
+
+
+def zone(name):
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+@require_POST
+@b2b_page
+def time_zone(request, event, settings, viewer):
+    form = TimeZoneForm(request.POST, instance=request.user.participant)
+    if form.is_valid():
+        form.save()
+    else:
+        messages.error(request, _("Choose a time zone from the list."))
+    return redirect("meets:b2b-agenda", slug=event.slug)
+
+
+def agenda_ics(request, token):
+    """The firm's meetings as a calendar to subscribe to, by the signed address on its agenda."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("event"),
+        pk=registration_id(token, AGENDA_SALT) or 0,
+        status=Registration.Status.APPROVED,
+    )
+    participant = Participant.objects.filter(user_id=registration.user_id).first()
+    with translation.override(participant.language if participant else None):
+        calendar = agenda_calendar(request, registration)
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+
+def agenda_calendar(request, registration):
+    """The firm's meetings as an iCalendar, in the active language."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("B2B meetings: %(event)s") % {"event": registration.event.title})
+    host = request.get_host().split(":")[0]
+    for placement in firms_agenda(registration):
+        meeting = placement.meeting
+        other = other_side(placement, registration).organisation
+        entry = icalendar.Event()
+        entry.add("uid", f"b2b-meeting-{meeting.pk}@{host}")
+        entry.add("dtstamp", meeting.updated_at)
+        entry.add("dtstart", meeting.starts_at)
+        entry.add("dtend", meeting.ends_at)
+        entry.add("summary", _("B2B meeting: %(firm)s") % {"firm": other.name})
+        entry.add(
+            "location",
+            _("Table %(table)s, %(event)s")
+            % {"table": meeting.table, "event": registration.event.title},
+        )
+        calendar.add_component(entry)
+    return calendar

@@ -2,11 +2,16 @@
 matches and filters, requests and their answers, contacts once accepted;
 everyone else kept out."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from matchmaking.models import MatchmakingSettings, MeetingRequest
+from matchmaking import requests as rules
+from matchmaking import tasks
+from matchmaking.agenda import agenda_token
+from matchmaking.models import MatchmakingSettings, MeetingRequest, SchedulerRun
 from orgs.models import Organisation
 from participants import registrations
 from participants.models import Registration
@@ -153,3 +158,38 @@ def test_the_catalogues_queries_do_not_grow_with_its_firms(client, meet):
     for n in range(1, 6):
         firm_at(meet, f"Seller {n}", "seller", hs=["8466", "8207"])
     assert queries() == few
+
+
+def scheduled(meet):
+    """A buyer from Iran and a Marathi seller with their meeting placed by the scheduler."""
+    buyer, buyer_registration = firm_at(meet, "Tabriz Trading", "buyer", "fa")
+    seller, seller_registration = firm_at(meet, "Nashik Tools", "seller", "mr")
+    settings = meet.matchmaking_settings
+    settings.day_starts, settings.day_ends = datetime.time(10), datetime.time(11)
+    settings.save()
+    asked = rules.request_meeting(buyer, meet, seller_registration)
+    rules.answer(seller, asked, accept=True)
+    tasks.run_scheduler.delay(SchedulerRun.objects.create(event=meet, time_limit=5).pk)
+    return buyer, buyer_registration
+
+
+def test_the_agenda_gives_time_and_table_in_both_zones_and_a_check_in_code(client, meet):
+    buyer, _ = scheduled(meet)
+    buyer.participant.time_zone = "Asia/Tehran"
+    buyer.participant.save()
+    client.force_login(buyer)
+    page = client.get(url(meet, "fa", "agenda/")).content.decode()
+    assert "Nashik Tools" in page
+    assert "۱۰:۰۰" in page  # at the meet, India's time, in Persian digits
+    assert "۰۸:۰۰" in page  # the same moment in Tehran, two hours behind
+    assert "<svg" in page and "nashik.tools@example.in" in page
+
+
+def test_the_agenda_calendar_is_read_by_its_signed_address_only(client, meet):
+    _, registration = scheduled(meet)
+    ics = client.get(f"/b2b/agenda/{agenda_token(registration)}.ics")
+    assert ics["Content-Type"].startswith("text/calendar")
+    body = ics.content.decode()
+    assert "BEGIN:VEVENT" in body and "Nashik Tools" in body
+    assert "دیدار B2B" in body  # in the buyer's language
+    assert client.get("/b2b/agenda/made-up-code.ics").status_code == 404
