@@ -424,11 +424,13 @@ CELERY_TASK_ALWAYS_EAGER = env_flag("CELERY_TASK_ALWAYS_EAGER")
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # The worker's beat (`worker -B`): mails left waiting are queued again;
-# offered places not taken up in time go on; reminders of meets in two days.
+# offered places not taken up in time go on; reminders of meets in two days;
+# the follow-up questions of held B2B meetings.
 CELERY_BEAT_SCHEDULE = {
     "mails-left-waiting": {"task": "portal.tasks.deliver_waiting", "schedule": 5 * 60},
     "lapsed-offers": {"task": "participants.tasks.lapse_offers", "schedule": 15 * 60},
     "meet-reminders": {"task": "participants.tasks.remind_participants", "schedule": 60 * 60},
+    "b2b-follow-ups": {"task": "matchmaking.tasks.mail_follow_ups", "schedule": 60 * 60},
 }
 CELERY_TASK_EAGER_PROPAGATES = True
 

@@ -9,6 +9,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from backoffice import reports as report_views
+from backoffice.desk import desk
 from backoffice.views import AdminJavaScriptCatalog
 from portal.page_cache import cache_public_page
 from public.sitemaps import SITEMAPS
@@ -25,6 +26,7 @@ urlpatterns = [
         name="admin-jsi18n",
     ),
     path("admin/reports/", admin.site.admin_view(report_views.reports), name="admin-reports"),
+    path("admin/b2b-desk/<int:event_id>/", admin.site.admin_view(desk), name="admin-b2b-desk"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     # For crawlers, monitors and programs: one address whatever the language.
@@ -46,6 +48,8 @@ urlpatterns += i18n_patterns(
     # Exporters' and buyers' accounts (django-allauth, participants) and their firms.
     path("account/firm/", include("public.urls.firm")),
     path("account/meets/", include("public.urls.meets")),
+    # A held B2B meeting's follow-up, by the signed link mailed to each side.
+    path("b2b/follow-up/<str:token>/", b2b_views.follow_up, name="b2b-follow-up"),
     path("account/", include("allauth.urls")),
 )
 

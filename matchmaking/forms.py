@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participants.models import Participant, Registration
 
-from .models import MeetingRequest
+from .models import FollowUp, MeetingRequest
 
 
 class CatalogueFilters(forms.Form):
@@ -91,3 +91,16 @@ class TimeZoneForm(forms.ModelForm):
             ("", _("The meet's only")),
             *((name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name),
         ]
+
+
+class FollowUpForm(forms.Form):
+    interest = forms.TypedChoiceField(
+        label=_("How interesting was the meeting?"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        widget=forms.RadioSelect,
+        help_text=_("1: not at all, 5: very."),
+    )
+    outcome = forms.ChoiceField(
+        label=_("What has come of it?"), choices=FollowUp.Outcome.choices, widget=forms.RadioSelect
+    )

@@ -222,6 +222,8 @@ class Placement(models.Model):
     )
     pinned = models.BooleanField(_("pinned"), default=False)
     notified = models.BooleanField(_("mailed to the firms"), default=False)
+    # The follow-up rounds (FollowUp.ROUNDS) mailed to both sides so far.
+    follow_ups_sent = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("placement")
@@ -276,3 +278,72 @@ class SchedulerRun(models.Model):
 
     def __str__(self):
         return f"{self.event}: {self.get_status_display()}"
+
+
+class CheckIn(models.Model):
+    """A firm's arrival at the meet, marked at the desk from its agenda's code."""
+
+    registration = models.OneToOneField(
+        "participants.Registration",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="check_in",
+        verbose_name=_("registration"),
+    )
+    at = models.DateTimeField(_("arrived at"), auto_now_add=True)
+    by = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked by"),
+    )
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+
+    def __str__(self):
+        return str(self.registration)
+
+
+class FollowUp(models.Model):
+    """One side's word on a held meeting, asked by a signed link the day after
+    the meet and again three and six months on."""
+
+    class Side(models.TextChoices):
+        BUYER = "buyer", _("Buyer")
+        SELLER = "seller", _("Seller")
+
+    class Outcome(models.TextChoices):
+        # In the order of how far a meeting went; events.B2BMeeting keeps the furthest.
+        NONE = "none", _("Nothing came of it")
+        NEGOTIATING = "negotiating", _("Negotiating")
+        ORDER = "order", _("An order")
+        MOU = "mou", _("An MoU")
+
+    ROUNDS = (0, 3, 6)  # months after the meet
+
+    placement = models.ForeignKey(
+        Placement, on_delete=models.CASCADE, related_name="follow_ups", verbose_name=_("meeting")
+    )
+    side = models.CharField(_("side"), max_length=6, choices=Side.choices)
+    months = models.PositiveSmallIntegerField(_("months after the meet"), default=0)
+    interest = models.PositiveSmallIntegerField(
+        _("interest"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    answered_at = models.DateTimeField(_("answered on"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["placement", "side", "months"], name="follow_up_once_per_round"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.placement}: {self.get_side_display()}, {self.months}"

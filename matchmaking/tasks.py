@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import planning, scheduler
+from . import follow_up, planning, scheduler
 from .models import SchedulerRun
 
 
@@ -27,3 +27,9 @@ def run_scheduler(run_id):
             status=SchedulerRun.Status.FAILED, error=repr(error), finished_at=timezone.now()
         )
         raise
+
+
+@shared_task
+def mail_follow_ups():
+    """The follow-up rounds that are due, to both sides of each held meeting (the beat's)."""
+    return follow_up.due()

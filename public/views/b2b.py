@@ -14,7 +14,7 @@ import icalendar
 import segno
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from events.models import Event
 from matchmaking import catalogue as firms
+from matchmaking import follow_up as follow_ups
 from matchmaking import requests
 from matchmaking.agenda import (
     AGENDA_SALT,
@@ -32,7 +33,13 @@ from matchmaking.agenda import (
     registration_id,
 )
 from matchmaking.agenda import agenda as firms_agenda
-from matchmaking.forms import CatalogueFilters, DeclineForm, RequestForm, TimeZoneForm
+from matchmaking.forms import (
+    CatalogueFilters,
+    DeclineForm,
+    FollowUpForm,
+    RequestForm,
+    TimeZoneForm,
+)
 from matchmaking.models import MatchmakingSettings, MeetingRequest
 from participants.models import Participant, Registration
 from participants.registrations import Refused
@@ -283,3 +290,21 @@ def agenda_calendar(request, registration):
         )
         calendar.add_component(entry)
     return calendar
+
+
+def follow_up(request, token):
+    """One side's word on a held meeting, by the signed link of its mail: no login."""
+    found = follow_ups.read(token)
+    if found is None:
+        raise Http404
+    placement, side, months = found
+    form = FollowUpForm(request.POST or None)
+    if form.is_valid():
+        follow_ups.record(placement, side, months, **form.cleaned_data)
+        messages.success(request, _("Thank you: your answer is recorded."))
+        return redirect(request.path)
+    return render(
+        request,
+        "account/b2b/follow_up.html",
+        {"meeting": placement.meeting, "side": side, "form": form},
+    )

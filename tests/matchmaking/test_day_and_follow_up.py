@@ -1,0 +1,84 @@
+"""The meet's day (check-in at the desk by the agenda's code, meetings held or
+missed) and the follow-up asked of both sides afterwards, which feeds the
+meeting's outcome."""
+
+import datetime
+
+import pytest
+from django.core import mail
+
+from access.roles import PUBLISHER
+from events.models import B2BMeeting
+from matchmaking import follow_up
+from matchmaking.agenda import check_in_code
+from matchmaking.models import CheckIn, FollowUp, Placement
+from tests.conftest import official
+from tests.matchmaking.test_b2b_pages import meet, scheduled  # noqa: F401 (fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def publisher(meet):  # noqa: F811
+    user = official("desk", PUBLISHER)
+    user.is_superuser = True  # every event in scope: the scope itself is tested elsewhere
+    user.save()
+    return user
+
+
+def desk_url(meet):  # noqa: F811
+    return f"/admin/b2b-desk/{meet.pk}/"
+
+
+def test_the_desk_checks_a_firm_in_by_its_code_and_marks_the_meeting(
+    client,
+    meet,
+    publisher,  # noqa: F811
+):
+    _, registration = scheduled(meet)
+    client.force_login(publisher)
+    client.cookies["django_language"] = "hi"
+    response = client.post(desk_url(meet), {"code": check_in_code(registration)}, follow=True)
+    assert "Tabriz Trading" in response.content.decode()
+    assert CheckIn.objects.filter(registration=registration).exists()
+    made_up = client.post(desk_url(meet), {"code": "not-a-code"}, follow=True).content.decode()
+    assert "यह कोड इस मीट की किसी फ़र्म का नहीं है।" in made_up
+    meeting = B2BMeeting.objects.get(event=meet)
+    client.post(desk_url(meet), {"meeting": meeting.pk, "status": "no_show"})
+    meeting.refresh_from_db()
+    assert meeting.status == B2BMeeting.Status.NO_SHOW
+
+
+def test_the_desk_is_for_staff_who_may_change_meetings(client, meet):  # noqa: F811
+    scheduled(meet)
+    client.force_login(official("viewer", "Report viewer"))
+    assert client.get(desk_url(meet)).status_code == 403
+
+
+def test_both_sides_are_asked_after_a_held_meeting_and_the_outcome_follows(
+    client,
+    meet,
+    django_capture_on_commit_callbacks,  # noqa: F811
+):
+    scheduled(meet)
+    placement = Placement.objects.get()
+    B2BMeeting.objects.filter(pk=placement.meeting_id).update(status=B2BMeeting.Status.HELD)
+    last_day = meet.end_date or meet.start_date
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert follow_up.due(last_day) == 0
+        assert follow_up.due(last_day + datetime.timedelta(days=1)) == 1
+        assert follow_up.due(last_day + datetime.timedelta(days=2)) == 0  # once per round
+    marathi = next(m for m in mail.outbox if m.to == ["nashik.tools@example.in"])
+    assert marathi.subject == "Tabriz Trading सोबतची तुमची बैठक कशी झाली?"
+    persian = next(m for m in mail.outbox if m.to == ["tabriz.trading@example.in"])
+    assert persian.subject == "دیدار شما با Nashik Tools چطور گذشت؟"
+    link = next(line for line in persian.body.splitlines() if "/b2b/follow-up/" in line)
+    path = link.split("127.0.0.1:8000")[1]
+    assert path.startswith("/fa/b2b/follow-up/")
+    client.post(path, {"interest": "5", "outcome": "order"})
+    meeting = B2BMeeting.objects.get(pk=placement.meeting_id)
+    assert meeting.outcome == B2BMeeting.Outcome.ORDER
+    assert FollowUp.objects.get().interest == 5
+    # A made-up link finds nothing.
+    assert client.get("/fa/b2b/follow-up/made-up/").status_code == 404
