@@ -33,7 +33,7 @@ def desk_url(meet):  # noqa: F811
 def test_the_desk_checks_a_firm_in_by_its_code_and_marks_the_meeting(
     client,
     meet,
-    publisher,  # noqa: F811
+    publisher,
 ):
     _, registration = scheduled(meet)
     client.force_login(publisher)
@@ -58,7 +58,7 @@ def test_the_desk_is_for_staff_who_may_change_meetings(client, meet):  # noqa: F
 def test_both_sides_are_asked_after_a_held_meeting_and_the_outcome_follows(
     client,
     meet,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     scheduled(meet)
     placement = Placement.objects.get()
