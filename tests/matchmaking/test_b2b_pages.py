@@ -2,44 +2,17 @@
 matches and filters, requests and their answers, contacts once accepted;
 everyone else kept out."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from matchmaking import requests as rules
-from matchmaking import tasks
 from matchmaking.agenda import agenda_token
-from matchmaking.models import MatchmakingSettings, MeetingRequest, SchedulerRun
-from orgs.models import Organisation
-from participants import registrations
+from matchmaking.models import MeetingRequest
 from participants.models import Registration
 from tests import factories
-from tests.participants.helpers import member
+from tests.matchmaking.meets import firm_at, scheduled
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def meet():
-    reg_settings = factories.RegistrationSettingsFactory(
-        seller_places=30, buyer_places=5, approval_required=False
-    )
-    MatchmakingSettings.objects.create(event=reg_settings.event)
-    return reg_settings.event
-
-
-def firm_at(meet, name, kind, lang="en", hs=(), **fields):
-    organisation = factories.OrganisationFactory(
-        name_en=name,
-        name_mr="",
-        kind=Organisation.Kind.FOREIGN_BUYER if kind == "buyer" else Organisation.Kind.MSME,
-        **fields,
-    )
-    organisation.hs_codes.set(hs)
-    user = member(f"{name.lower().replace(' ', '.')}@example.in", organisation, lang)
-    return user, registrations.register(user, meet, organisation, kind)
 
 
 def url(meet, lang, tail=""):
@@ -158,19 +131,6 @@ def test_the_catalogues_queries_do_not_grow_with_its_firms(client, meet):
     for n in range(1, 6):
         firm_at(meet, f"Seller {n}", "seller", hs=["8466", "8207"])
     assert queries() == few
-
-
-def scheduled(meet):
-    """A buyer from Iran and a Marathi seller with their meeting placed by the scheduler."""
-    buyer, buyer_registration = firm_at(meet, "Tabriz Trading", "buyer", "fa")
-    seller, seller_registration = firm_at(meet, "Nashik Tools", "seller", "mr")
-    settings = meet.matchmaking_settings
-    settings.day_starts, settings.day_ends = datetime.time(10), datetime.time(11)
-    settings.save()
-    asked = rules.request_meeting(buyer, meet, seller_registration)
-    rules.answer(seller, asked, accept=True)
-    tasks.run_scheduler.delay(SchedulerRun.objects.create(event=meet, time_limit=5).pk)
-    return buyer, buyer_registration
 
 
 def test_the_agenda_gives_time_and_table_in_both_zones_and_a_check_in_code(client, meet):

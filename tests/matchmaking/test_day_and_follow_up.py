@@ -13,20 +13,20 @@ from matchmaking import follow_up
 from matchmaking.agenda import check_in_code
 from matchmaking.models import CheckIn, FollowUp, Placement
 from tests.conftest import official
-from tests.matchmaking.test_b2b_pages import meet, scheduled  # noqa: F401 (fixture)
+from tests.matchmaking.meets import scheduled
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def publisher(meet):  # noqa: F811
+def publisher(meet):
     user = official("desk", PUBLISHER)
     user.is_superuser = True  # every event in scope: the scope itself is tested elsewhere
     user.save()
     return user
 
 
-def desk_url(meet):  # noqa: F811
+def desk_url(meet):
     return f"/admin/b2b-desk/{meet.pk}/"
 
 
@@ -49,7 +49,7 @@ def test_the_desk_checks_a_firm_in_by_its_code_and_marks_the_meeting(
     assert meeting.status == B2BMeeting.Status.NO_SHOW
 
 
-def test_the_desk_is_for_staff_who_may_change_meetings(client, meet):  # noqa: F811
+def test_the_desk_is_for_staff_who_may_change_meetings(client, meet):
     scheduled(meet)
     client.force_login(official("viewer", "Report viewer"))
     assert client.get(desk_url(meet)).status_code == 403
