@@ -9,9 +9,9 @@ from django.core import mail
 
 from access.roles import PUBLISHER
 from events.models import B2BMeeting
-from matchmaking import follow_up
+from matchmaking import follow_up, notices, tasks
 from matchmaking.agenda import check_in_code
-from matchmaking.models import CheckIn, FollowUp, Placement
+from matchmaking.models import CheckIn, FollowUp, Placement, SchedulerRun
 from tests.conftest import official
 from tests.matchmaking.meets import scheduled
 
@@ -82,3 +82,27 @@ def test_both_sides_are_asked_after_a_held_meeting_and_the_outcome_follows(
     assert FollowUp.objects.get().interest == 5
     # A made-up link finds nothing.
     assert client.get("/fa/b2b/follow-up/made-up/").status_code == 404
+
+
+def test_both_firms_are_told_their_meeting_once_and_a_rerun_keeps_it(
+    meet, django_capture_on_commit_callbacks
+):
+    scheduled(meet)
+    placement = Placement.objects.get()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert notices.notify(meet) == 1
+        assert notices.notify(meet) == 0
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        "tabriz.trading@example.in": "دیدار B2B شما با Nashik Tools",
+        "nashik.tools@example.in": "Tabriz Trading सोबत तुमची B2B बैठक",
+    }
+    persian = next(m for m in mail.outbox if m.to == ["tabriz.trading@example.in"])
+    assert "میز ۱" in persian.body and "/fa/account/meets/" in persian.body
+    placement.refresh_from_db()
+    assert placement.notified
+    starts_at = placement.meeting.starts_at
+    tasks.run_scheduler.delay(SchedulerRun.objects.create(event=meet, time_limit=5).pk)
+    placement.refresh_from_db()
+    assert placement.meeting.starts_at == starts_at
