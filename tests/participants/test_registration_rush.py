@@ -1,16 +1,19 @@
 """A rush on a meet's last places: many firms registering at the same moment,
 each in its own thread with its own connection to PostgreSQL, end with the
 meet exactly full and everyone else on the waiting list; a place freed in the
-middle of the rush is offered once, to the first who waits."""
+middle of the rush is offered once, to the first who waits; an official who
+saves the meet meanwhile waits for no registration that waits for them."""
 
 import threading
+import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import Count
 
 from participants import registrations
-from participants.models import Registration
+from participants.models import Registration, RegistrationSettings
+from portal.page_cache import content_version
 from tests import factories
 from tests.participants.helpers import member
 
@@ -131,3 +134,33 @@ def test_places_freed_during_the_rush_are_offered_once_each():
     }
     offered = Registration.objects.filter(event=meet.event, status=Status.OFFERED)
     assert set(offered.values_list("pk", flat=True)) == {r.pk for r in waiting[:5]}
+
+
+def test_an_official_saving_the_meet_during_a_registration_deadlocks_with_no_one():
+    meet = factories.RegistrationSettingsFactory(
+        seller_places=5, buyer_places=0, approval_required=False
+    )
+    [(user, organisation)] = firms(1, "late")
+    version = content_version()
+    bumped = threading.Event()
+
+    def official():
+        # As the back-office saves an event with its registration settings inline.
+        with transaction.atomic():
+            meet.event.save()  # bumps the content version, its row locked until the commit
+            bumped.set()
+            time.sleep(0.5)  # the registration locks the meet's settings meanwhile
+            reg_settings = RegistrationSettings.objects.get(pk=meet.pk)
+            reg_settings.seller_places = 6
+            reg_settings.save()
+
+    def participant():
+        bumped.wait(timeout=5)
+        registrations.register(user, meet.event, organisation, SELLER)
+
+    all_at_once([official, participant])
+
+    assert Registration.objects.get(organisation=organisation).status == Status.APPROVED
+    assert RegistrationSettings.objects.get(pk=meet.pk).seller_places == 6
+    # Both changes show on the cached pages.
+    assert content_version() >= version + 3
