@@ -138,6 +138,8 @@ class Visitor:
                 status, text, reply = response.status, response.read().decode(), response
         except urllib.error.HTTPError as error:
             status, text, reply = error.code, error.read().decode(errors="replace"), error
+        except OSError as error:  # no answer in time, or the connection refused or reset
+            raise Failure(f"{step}: {path}: {error}") from error
         self.timings.setdefault(step, []).append(time.monotonic() - started)
         for header in reply.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():

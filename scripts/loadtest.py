@@ -48,6 +48,7 @@ import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -245,12 +246,21 @@ def registrations_of(slugs):
     return places, counts
 
 
+def content_version():
+    """The page cache's key (portal.page_cache): each change of content bumps it."""
+    with connect() as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(number), 0) FROM portal_contentversion")
+        return cursor.fetchone()[0]
+
+
 def rush_phase(base, paths_file, inbox, slugs):
     """The registration rush on top of the browsing load; the rules it broke."""
+    version = content_version()
     load = wrk(base, paths_file, SECONDS)
     failures, timings, took = rush(base, inbox, slugs, JOURNEYS, SECONDS * 3 / 4)
     browsing = result_of(load, SECONDS)
     say(row("registration rush", browsing))
+    say(f"  content version bumped {content_version() - version} times: the page cache emptied")
     broken = []
     if browsing["socket_errors"] or browsing["status_errors"]:
         broken.append("rush phase: errors in the browsing")
@@ -259,9 +269,11 @@ def rush_phase(base, paths_file, inbox, slugs):
         f"  {JOURNEYS} journeys (sign-up, verification, firm, registration) in {took:.1f} s: "
         f"{JOURNEYS / took * 60:.0f} a minute, {len(failures)} failed"
     )
-    for number, failure in failures[:5]:
-        say(f"    journey {number}: {failure}")
     if failures:
+        steps = Counter(str(failure).split(":")[0] for _number, failure in failures)
+        say("  failed at: " + ", ".join(f"{step} {n}" for step, n in steps.most_common()))
+        for number, failure in failures[:3]:
+            say(f"    journey {number}: {failure}")
         broken.append(f"rush phase: {len(failures)} journeys failed")
     if took > SECONDS:
         broken.append(f"rush phase: the journeys took {took:.0f} s, over the {SECONDS} s phase")
