@@ -4,10 +4,10 @@ each as a visitor of their own, while wrk browses (scripts/loadtest.py).
 
 Plain Python (urllib), no Django, as the load test runs it. The portal
 mails through `Inbox`, an SMTP server in this process, where each journey
-finds its verification link.
-Every visitor comes from an address of its own, in the header the portal
-believes behind its proxy (CLIENT_IP_HEADER), as real visitors behind nginx
-would: the sign-up limit per address is the production one.
+finds its verification link. Every visitor comes from an IP address of its
+own, in the header the portal believes behind its proxy (CLIENT_IP_HEADER),
+as real visitors behind nginx would: the sign-up limit per address is the
+production one.
 """
 
 import email
@@ -49,7 +49,7 @@ class Inbox(socketserver.ThreadingTCPServer):
             self.arrived.notify_all()
 
     def link(self, address, path):
-        """The first address containing `path` in a mail to `address`; waits for the mail."""
+        """The first link containing `path` in a mail to `address`; waits for the mail."""
         with self.arrived:
             found = self.arrived.wait_for(
                 lambda: _links(self.messages.get(address, []), path), timeout=MAIL_SECONDS

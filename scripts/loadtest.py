@@ -40,6 +40,7 @@ to measure without the page cache.
 import argparse
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -263,15 +264,21 @@ def rush_phase(base, paths_file, inbox, slugs):
     say(f"  content version bumped {content_version() - version} times: the page cache emptied")
     broken = []
     if browsing["socket_errors"] or browsing["status_errors"]:
+        say(
+            f"  browsing errors: {browsing['socket_errors']} without an answer (10 s), "
+            f"{browsing['status_errors']} answered with an error status"
+        )
         broken.append("rush phase: errors in the browsing")
 
+    whole = JOURNEYS - len(failures)
     say(
-        f"  {JOURNEYS} journeys (sign-up, verification, firm, registration) in {took:.1f} s: "
-        f"{JOURNEYS / took * 60:.0f} a minute, {len(failures)} failed"
+        f"  {JOURNEYS} journeys (sign-up, verification, firm, registration) in {took:.1f} s, "
+        f"{len(failures)} failed: {whole / took * 60:.0f} whole journeys a minute"
     )
     if failures:
-        steps = Counter(str(failure).split(":")[0] for _number, failure in failures)
-        say("  failed at: " + ", ".join(f"{step} {n}" for step, n in steps.most_common()))
+        # "sign-up: /en/account/signup/: timed out" counts as "sign-up: timed out".
+        causes = Counter(re.sub(r" /\S*", "", str(failure)) for _number, failure in failures)
+        say("  failed: " + "; ".join(f"{n} at {cause}" for cause, n in causes.most_common()))
         for number, failure in failures[:3]:
             say(f"    journey {number}: {failure}")
         broken.append(f"rush phase: {len(failures)} journeys failed")
