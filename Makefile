@@ -76,9 +76,11 @@ bench: install translations
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
 
 # 50 visitors at once on the public pages for 60 s under gunicorn (DEBUG off),
+# then again while 200 exporters and buyers sign up and register for meets,
 # then again while PostgreSQL restarts (README, "Load test"); a phase with an
 # error it does not allow fails the target. RESTARTS THIS MACHINE'S POSTGRESQL
-# CLUSTER: every connection to it drops (LOADTEST_ARGS=--no-restart spares it).
+# CLUSTER: every connection to it drops (LOADTEST_ARGS=--no-restart spares it;
+# --no-rush leaves the registrations out).
 # Its own database, created and filled with the demo data: LOADTEST_DATABASE_URL,
 # default postgres://postgres@127.0.0.1:5432/loadtest.
 loadtest: install translations

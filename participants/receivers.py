@@ -2,9 +2,15 @@
 
 - `places_changed`: the content version (portal.page_cache), bumped when a
   registration or an event's registration settings change, so that the
-  cached event page shows the places left as they are.
+  cached event page shows the places left as they are. Bumped once the
+  change is committed, not in its transaction as content is: a registration
+  holds its meet's settings locked (participants.registrations), and an
+  official's save of the event takes the version's row before the
+  settings', so each would wait for the other. A page rendered between the
+  commit and the bump shows the new places already.
 """
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from portal.page_cache import bump_content_version
@@ -14,7 +20,7 @@ from .models import Registration, RegistrationSettings
 
 def places_changed(sender, raw=False, **kwargs):
     if not raw:
-        bump_content_version()
+        transaction.on_commit(bump_content_version)
 
 
 def connect():

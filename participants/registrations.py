@@ -100,8 +100,11 @@ def eligibility_problems(reg_settings, organisation, kind):
 
 
 def _locked_settings(event_id):
+    # The settings' row only, not the event's it is read with: an official
+    # saving the event first and its settings next would otherwise wait for
+    # us while we wait for them.
     return (
-        RegistrationSettings.objects.select_for_update()
+        RegistrationSettings.objects.select_for_update(of=("self",))
         .select_related("event")
         .get(event_id=event_id)
     )

@@ -1,31 +1,46 @@
-"""`make loadtest`: 50 visitors at once on the public pages, then the same
-while PostgreSQL restarts.
+"""`make loadtest`: 50 visitors at once on the public pages; then the same
+while 200 exporters and buyers sign up and register for meets; then while
+PostgreSQL restarts.
 
 The portal runs as in production (DEBUG off, gunicorn, PostgreSQL on this
 machine) with the demo data, in a database of its own; wrk drives the load
-(scripts/loadtest.lua picks each request from the page mix). Two phases:
+(scripts/loadtest.lua picks each request from the page mix). Three phases:
 
 1. steady: no error allowed;
-2. restart: PostgreSQL is restarted in the middle (pg_ctlcluster). Errors
+2. registration rush: on top of the same load, JOURNEYS visitors (started
+   evenly over three quarters of the phase) each sign up, verify their
+   address from the mail, enter their firm and register it for one of the
+   load test's meets, which have fewer places than takers
+   (devtools/registration_rush.py). No error allowed, in the browsing or in
+   a journey; every journey ends within the phase with a registration; no
+   meet holds more than its places of each kind (read in the database);
+3. restart: PostgreSQL is restarted in the middle (pg_ctlcluster). Errors
    are allowed only from the restart until the database accepts
    connections again; none before, and none after: every gunicorn worker
    must find its dead connection out and open a new one
    (CONN_HEALTH_CHECKS).
 
-Prints requests per second, latency percentiles and errors per phase, and
-exits 1 if a phase broke its rule. The restart ends every connection to
-the cluster, other programs' too: `--no-restart` runs the steady phase only.
+Prints requests per second, latency percentiles and errors per phase, the
+journeys' figures, and exits 1 if a phase broke its rule. The restart ends
+every connection to the cluster, other programs' too: `--no-restart` leaves
+that phase out, `--no-rush` the registration rush.
+
+The portal mails through an SMTP server in this process, and sends each
+mail at once (CELERY_TASK_ALWAYS_EAGER: no worker to start); it believes
+the visitor's address in the X-Real-IP header, as behind nginx, so that
+each journey comes from an address of its own.
 
 Environment: LOADTEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/loadtest,
 created if missing), LOADTEST_SECONDS (60 per phase), LOADTEST_VISITORS (50),
-LOADTEST_WORKERS (gunicorn worker processes, 4). The rest of the
-environment reaches the portal, e.g. PUBLIC_PAGE_CACHE_SECONDS=0 to measure
-without the page cache.
+LOADTEST_WORKERS (gunicorn worker processes, 4), LOADTEST_JOURNEYS (200). The
+rest of the environment reaches the portal, e.g. PUBLIC_PAGE_CACHE_SECONDS=0
+to measure without the page cache.
 """
 
 import argparse
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -34,6 +49,7 @@ import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -42,9 +58,11 @@ import psycopg2
 from psycopg2 import sql
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-# The project's gunicorn helper, plain Python (devtools/gunicorn.py).
+# The project's gunicorn helper and the rush's visitors, plain Python
+# (devtools/gunicorn.py, devtools/registration_rush.py).
 sys.path.insert(0, str(BASE_DIR))
 from devtools.gunicorn import serving, status_of  # noqa: E402
+from devtools.registration_rush import CLIENT_IP_HEADER, Inbox, rush  # noqa: E402
 
 BIN = Path(sys.executable).parent
 OUTPUT = BASE_DIR / "test-output" / "loadtest"
@@ -58,6 +76,7 @@ VISITORS = int(os.environ.get("LOADTEST_VISITORS", "50"))
 # Two cores shared with PostgreSQL and wrk: four processes keep both busy
 # while some of them wait on the database.
 WORKERS = int(os.environ.get("LOADTEST_WORKERS", "4"))
+JOURNEYS = int(os.environ.get("LOADTEST_JOURNEYS", "200"))
 # wrk's threads: one per core.
 THREADS = 2
 
@@ -83,8 +102,9 @@ LANGUAGES = ["en", "hi", "mr", "fa"]
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
-def server_environment():
-    """Production settings (DEBUG off) served over plain http on this machine."""
+def server_environment(inbox):
+    """Production settings (DEBUG off) served over plain http on this machine,
+    mailing to `inbox` at once."""
     return {
         **os.environ,
         "DEBUG": "0",
@@ -93,6 +113,13 @@ def server_environment():
         "DATABASE_URL": DATABASE_URL,
         # No TLS here: production's redirect to https would answer every request.
         "SECURE_SSL_REDIRECT": "0",
+        "EMAIL_HOST": "127.0.0.1",
+        "EMAIL_PORT": str(inbox.port),
+        "EMAIL_USE_TLS": "0",
+        "CELERY_TASK_ALWAYS_EAGER": "1",
+        # As nginx in front of the portal writes it (the visitor's own address).
+        "CLIENT_IP_HEADER": CLIENT_IP_HEADER,
+        "TRUSTED_PROXY_COUNT": "1",
     }
 
 
@@ -193,6 +220,96 @@ def row(name, result):
     )
 
 
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[max(0, -(-len(ordered) * share // 100) - 1)]
+
+
+def registrations_of(slugs):
+    """({(slug, kind): places}, {(slug, kind, status): count}) of the rush's meets."""
+    with connect() as conn, conn.cursor() as cursor:
+        cursor.execute(
+            """SELECT e.slug, s.seller_places, s.buyer_places
+               FROM participants_registrationsettings s JOIN events_event e ON e.id = s.event_id
+               WHERE e.slug = ANY(%s)""",
+            [slugs],
+        )
+        places = {}
+        for slug, sellers, buyers in cursor.fetchall():
+            places[slug, "seller"], places[slug, "buyer"] = sellers, buyers
+        cursor.execute(
+            """SELECT e.slug, r.kind, r.status, count(*)
+               FROM participants_registration r JOIN events_event e ON e.id = r.event_id
+               WHERE e.slug = ANY(%s) GROUP BY 1, 2, 3""",
+            [slugs],
+        )
+        counts = {(slug, kind, status): n for slug, kind, status, n in cursor.fetchall()}
+    return places, counts
+
+
+def content_version():
+    """The page cache's key (portal.page_cache): each change of content bumps it."""
+    with connect() as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT coalesce(max(number), 0) FROM portal_contentversion")
+        return cursor.fetchone()[0]
+
+
+def rush_phase(base, paths_file, inbox, slugs):
+    """The registration rush on top of the browsing load; the rules it broke."""
+    version = content_version()
+    load = wrk(base, paths_file, SECONDS)
+    failures, timings, took = rush(base, inbox, slugs, JOURNEYS, SECONDS * 3 / 4)
+    browsing = result_of(load, SECONDS)
+    say(row("registration rush", browsing))
+    say(f"  content version bumped {content_version() - version} times: the page cache emptied")
+    broken = []
+    if browsing["socket_errors"] or browsing["status_errors"]:
+        say(
+            f"  browsing errors: {browsing['socket_errors']} without an answer (10 s), "
+            f"{browsing['status_errors']} answered with an error status"
+        )
+        broken.append("rush phase: errors in the browsing")
+
+    whole = JOURNEYS - len(failures)
+    say(
+        f"  {JOURNEYS} journeys (sign-up, verification, firm, registration) in {took:.1f} s, "
+        f"{len(failures)} failed: {whole / took * 60:.0f} whole journeys a minute"
+    )
+    if failures:
+        # "sign-up: /en/account/signup/: timed out" counts as "sign-up: timed out".
+        causes = Counter(re.sub(r" /\S*", "", str(failure)) for _number, failure in failures)
+        say("  failed: " + "; ".join(f"{n} at {cause}" for cause, n in causes.most_common()))
+        for number, failure in failures[:3]:
+            say(f"    journey {number}: {failure}")
+        broken.append(f"rush phase: {len(failures)} journeys failed")
+    if took > SECONDS:
+        broken.append(f"rush phase: the journeys took {took:.0f} s, over the {SECONDS} s phase")
+    for step in ("sign-up", "verification", "new firm", "registration"):
+        if timings.get(step):
+            say(
+                f"  POST {step:<13} p50 {percentile(timings[step], 50) * 1000:>5.0f} ms, "
+                f"p95 {percentile(timings[step], 95) * 1000:>5.0f} ms"
+            )
+
+    places, counts = registrations_of(slugs)
+    statuses = {}
+    for (_slug, _kind, status), n in counts.items():
+        statuses[status] = statuses.get(status, 0) + n
+    say("  registrations: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
+    if sum(statuses.values()) != JOURNEYS:
+        broken.append("rush phase: not one registration per journey")
+    holding = ("received", "approved", "offered")  # Registration.HOLDING
+    held = {
+        (slug, kind): sum(counts.get((slug, kind, status), 0) for status in holding)
+        for slug, kind in places
+    }
+    over = [key for key, limit in places.items() if held[key] > limit]
+    full = sum(held[key] == limit for key, limit in places.items())
+    say(f"  places of a kind at a meet: {len(places)}, {full} full, {len(over)} over")
+    broken += [f"rush phase: {slug} holds more {kind}s than its places" for slug, kind in over]
+    return broken
+
+
 def restart_database():
     """Restart the cluster; the moments it went down and accepted connections again."""
     down = time.time()
@@ -205,16 +322,23 @@ def restart_database():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--no-restart", action="store_true", help="the steady phase only; PostgreSQL is left alone"
+        "--no-restart", action="store_true", help="no restart phase; PostgreSQL is left alone"
     )
+    parser.add_argument("--no-rush", action="store_true", help="no registration rush phase")
     options = parser.parse_args()
     if not options.no_restart and urlsplit(DATABASE_URL).hostname not in ("127.0.0.1", "localhost"):
         sys.exit("The restart phase restarts this machine's PostgreSQL: the database must be here.")
 
-    env = server_environment()
+    inbox = Inbox()
+    env = server_environment(inbox)
     create_database()
     for command in (["migrate", "--no-input", "--verbosity", "0"], ["load_demo"]):
         subprocess.run([BIN / "python", "manage.py", *command], cwd=BASE_DIR, env=env, check=True)
+    # The meets the rush registers for, emptied of an earlier run's registrations.
+    slugs = subprocess.run(
+        [BIN / "python", "manage.py", "prepare_registration_rush"],
+        cwd=BASE_DIR, env=env, check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
     failures = []
     try:
         with gunicorn(env) as base, tempfile.NamedTemporaryFile("w", suffix=".txt") as paths:
@@ -233,6 +357,9 @@ def main():
             say(row("steady", steady))
             if steady["socket_errors"] or steady["status_errors"]:
                 failures.append("steady phase: errors under load")
+
+            if not options.no_rush:
+                failures += rush_phase(base, paths.name, inbox, slugs)
 
             if not options.no_restart:
                 started = time.time()

@@ -1,5 +1,5 @@
 """Mail to visitors (portal.mail): in their language, sent after the commit,
-once, and intact through a real SMTP server."""
+once, and intact through a real SMTP server (an account's and a registration's)."""
 
 import datetime
 import email
@@ -13,9 +13,12 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from participants import registrations
 from portal.mail import send_later
 from portal.models import OutgoingMail
 from portal.tasks import deliver, deliver_waiting
+from tests import factories
+from tests.participants.helpers import member
 
 pytestmark = pytest.mark.django_db
 
@@ -127,6 +130,71 @@ def test_devanagari_and_persian_arrive_intact_through_smtp(
     assert f'<html lang="{lang}" dir="{direction}">' in html
     assert sentence in html
     assert f'<a href="{LINK.format(lang=lang)}"' in html
+
+
+# (Persian writes ثبت‌نام with a zero-width non-joiner, U+200C, between its halves.)
+@pytest.mark.parametrize(
+    "lang, title, subject, sentence, kind, firm, direction",
+    [
+        (
+            "mr",
+            "आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद",
+            "नोंदणी मंजूर: आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद",
+            "तुमची नोंदणी मंजूर झाली आहे: या परिषदेत तुमची जागा आहे.",
+            "विक्रेता (निर्यातदार)",
+            "कोल्हापूर गूळ निर्यात",
+            "ltr",
+        ),
+        (
+            "fa",
+            "نشست خریداران و فروشندگان",
+            "ثبت\u200cنام تأیید شد: نشست خریداران و فروشندگان",
+            "ثبت\u200cنام شما تأیید شد: در این نشست جای دارید.",
+            "فروشنده (صادرکننده)",
+            "Kolhapur Jaggery Exports",  # the firm has no Persian name
+            "rtl",
+        ),
+    ],
+    ids=["mr", "fa"],
+)
+def test_a_registration_approved_is_mailed_intact_in_the_participants_language(
+    smtp_server,
+    django_capture_on_commit_callbacks,
+    lang,
+    title,
+    subject,
+    sentence,
+    kind,
+    firm,
+    direction,
+):
+    meet = factories.RegistrationSettingsFactory(
+        event__title_mr="आंतरराष्ट्रीय खरेदीदार-विक्रेता परिषद",
+        event__title_fa="نشست خریداران و فروشندگان",
+        approval_required=False,
+    )
+    organisation = factories.OrganisationFactory(
+        name_en="Kolhapur Jaggery Exports", name_mr="कोल्हापूर गूळ निर्यात"
+    )
+    user = member("niryat@example.com", organisation, lang)
+    # Registered while English is active: the mail follows the participant's language.
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations.register(user, meet.event, organisation, "seller")
+
+    [raw] = smtp_server.messages
+    assert re.search(rb"^Subject:\s+=\?utf-8\?b\?", raw, re.MULTILINE)
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message["Subject"].strip() == subject
+    assert message["To"] == "niryat@example.com"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    for part in (text, html):
+        assert sentence in part
+        assert title in part
+        assert kind in part
+        assert firm in part
+        assert f"/{lang}/" in part  # the links, to the pages in their language
+    assert f'<html lang="{lang}" dir="{direction}">' in html
 
 
 def test_a_broker_out_of_reach_keeps_the_mail_for_the_sweep(
