@@ -3,9 +3,9 @@ Django's PBKDF2 still logs in, and is stored again as Argon2id."""
 
 import pytest
 from django.contrib.auth import authenticate
-from django.test import RequestFactory
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.contrib.auth.models import User
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
 
