@@ -47,18 +47,32 @@ def event_list(request):
     )
 
 
-def registration_panel(event):
-    """Registration on the portal, where the event takes it: whether it is
-    open, its deadline and the places left of each kind; else None."""
-    try:
-        reg_settings = event.registration_settings  # selected with the event
-    except RegistrationSettings.DoesNotExist:
-        return None
+def registration_panel(event, reg_settings):
+    """Registration on the portal: its settings, whether it is open, and the places left."""
     return {
+        "event": event,
         "settings": reg_settings,
         "open": registrations.is_open(reg_settings),
         "places_left": registrations.places_left(reg_settings),
     }
+
+
+def places(request, slug):
+    """The places left of an event taking registrations, and whether it is open.
+
+    Not cached: it changes with every registration. The event's cached page
+    shows it through a script (static/portal/js/places.js), which asks for
+    the fragment alone; without scripts it is a page of its own.
+    """
+    reg_settings = get_object_or_404(
+        RegistrationSettings.objects.select_related("event"),
+        event__slug=slug,
+        event__status=Event.Status.PUBLISHED,
+    )
+    context = registration_panel(reg_settings.event, reg_settings)
+    if request.GET.get("fragment"):
+        return render(request, "events/_registration_panel.html", context)
+    return render(request, "events/places.html", context)
 
 
 def event_detail(request, slug):
@@ -99,7 +113,7 @@ def event_detail(request, slug):
             # The editions of its series, this one among them, in one query.
             "editions": series_editions(event.series) if event.series_id else None,
             "figure_labels": figure_labels(),
-            "registration": registration_panel(event),
+            "takes_registrations": hasattr(event, "registration_settings"),
             "registration_closed": event.timing == "past"
             or event.schedule == Event.Schedule.CANCELLED
             or bool(deadline and deadline < today),
