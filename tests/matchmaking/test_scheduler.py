@@ -1,5 +1,7 @@
 """Each rule of the schedule on a problem small enough to know its optimum by hand."""
 
+from django.utils import translation
+
 from matchmaking.reasons import Reason
 from matchmaking.scheduler import solve
 from matchmaking.validator import validate
@@ -105,3 +107,10 @@ def test_progress_hears_of_each_better_schedule():
     p = problem(slots=2, firms=firms, requests=[(1, "b", "s1"), (2, "b", "s2")])
     solve(p, time_limit=5, progress=heard.append)
     assert heard and heard[0].keys() == {"phase", "objective", "bound", "seconds"}
+
+
+def test_the_reasons_are_translated():
+    english = {str(reason.label) for reason in Reason}
+    for language in ("hi", "mr", "fa"):
+        with translation.override(language):
+            assert {str(reason.label) for reason in Reason}.isdisjoint(english)
