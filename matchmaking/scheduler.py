@@ -31,9 +31,11 @@ from .problem import Problem, Result, Side
 # phase 1 leaves by proving its optimum early.
 PHASE_ONE_SHARE = 0.6
 # Past this many (request, slot) booleans the model takes too long to build and
-# presolve (a national meet has 400,000): each request then keeps a random
-# few of its slots, and the bound comes from a relaxation (_Model.relaxed_bound).
-MAX_VARIABLES = 50_000
+# presolve, and too much memory (a national meet has 400,000: 1.7 GB; at
+# 50,000, 740 MB to 1,030 MB run to run, as the search goes on): each request
+# then keeps a random few of its slots, and the bound comes from a relaxation
+# (_Model.relaxed_bound).
+MAX_VARIABLES = 30_000
 # Of the time limit, what the relaxation's bound may use when it is needed.
 RELAXATION_SHARE = 0.1
 
