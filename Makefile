@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 export DEBUG ?= 1
 
 .PHONY: run test install install-dev messages translations lint clean browser-test-deps bench \
-	loadtest backup restore
+	bench-matchmaking loadtest backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,13 @@ bench: install translations
 		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
+
+# The B2B meetings' scheduler against its budgets (README, "Matchmaking
+# benchmark"): a Pune-sized and a national meet, CP-SAT beside greedy, each
+# schedule validated; no database. A broken budget fails the target.
+# MATCHMAKING_ARGS passes options, e.g. MATCHMAKING_ARGS="--only pune".
+bench-matchmaking: install
+	$(BIN)/python manage.py bench_matchmaking $(MATCHMAKING_ARGS)
 
 # 50 visitors at once on the public pages for 60 s under gunicorn (DEBUG off),
 # then again while 200 exporters and buyers sign up and register for meets,

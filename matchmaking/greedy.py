@@ -35,12 +35,15 @@ class Board:
         self.place(request, slot, table)
         return table
 
-    def first_fit(self, request) -> bool:
-        """Place `request` in the first slot where both firms and a table are free."""
+    def first_fit(self, request, slots=None) -> bool:
+        """Place `request` in the first slot where both firms and a table are free.
+
+        `slots`: those to try, in order (default: all those both firms are available).
+        """
         firm = self.problem.firm
         if any(self.count[f] >= firm[f].max_meetings for f in (request.buyer, request.seller)):
             return False
-        for slot in self.problem.common_slots(request):
+        for slot in self.problem.common_slots(request) if slots is None else slots:
             if (
                 self.free_tables[slot]
                 and (request.buyer, slot) not in self.busy

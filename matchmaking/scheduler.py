@@ -10,10 +10,11 @@ built.
 
 Two phases, because the first objective is what matters and proves faster
 alone: (1) the most meetings, weighted by priority, from the greedy
-baseline's schedule as a start; (2) with that total held, the fewest idle
-slots for buyers, from (1)'s schedule as a start. Any request the schedule
-still has room for (a time-limited search can leave one) is then placed
-first-fit.
+baseline's schedule as a start; (2) with those meetings held, the fewest
+idle slots for buyers, from (1)'s schedule made compact as a start. Any
+request the schedule still has room for (a time-limited search, or a model
+restricted to some slots, can leave one) is placed first-fit before phase 2
+and after.
 """
 
 import math
@@ -30,9 +31,11 @@ from .problem import Problem, Result, Side
 # phase 1 leaves by proving its optimum early.
 PHASE_ONE_SHARE = 0.6
 # Past this many (request, slot) booleans the model takes too long to build and
-# presolve (a national meet has 400,000): each request then keeps a random
-# few of its slots, and the bound comes from a relaxation (_Model.relaxed_bound).
-MAX_VARIABLES = 50_000
+# presolve, and too much memory (a national meet has 400,000: 1.7 GB; at
+# 50,000, 740 MB to 1,030 MB run to run, as the search goes on): each request
+# then keeps a random few of its slots, and the bound comes from a relaxation
+# (_Model.relaxed_bound).
+MAX_VARIABLES = 30_000
 # Of the time limit, what the relaxation's bound may use when it is needed.
 RELAXATION_SHARE = 0.1
 
@@ -54,8 +57,9 @@ def _restrict(open_slots, keep):
 
 
 class _Model:
-    def __init__(self, problem: Problem, keep):
-        """`keep`: {request id: slot id}, a schedule whose slots stay among the candidates."""
+    def __init__(self, problem: Problem, keep, held=None):
+        """`keep`: {request id: slot id}, a schedule whose slots stay among the candidates;
+        `held`: the requests that must all be placed, and the only ones in the model."""
         self.problem = problem
         self.cp = cp_model.CpModel()
         taken, used = set(), Counter()  # by pinned meetings: (firm, slot); firm: meetings
@@ -79,6 +83,8 @@ class _Model:
                     for s in problem.common_slots(request)
                     if (request.buyer, s) not in taken and (request.seller, s) not in taken
                 ]
+        if held is not None:
+            self.open = {r: self.open[r] for r in held}
         self.restricted = _restrict(self.open, keep)
 
         self.x = {}  # (request id, slot id): placed then
@@ -106,6 +112,8 @@ class _Model:
                 self.by_firm_slot[request.buyer, slot].append(x)
                 self.by_firm_slot[request.seller, slot].append(x)
             self.cp.add(cp_model.LinearExpr.sum(placements) == y)
+            if held is not None:
+                self.cp.add(y == 1)
 
         for group in self.by_firm_slot.values():
             if len(group) > 1:
@@ -150,12 +158,13 @@ class _Model:
         return solver.best_objective_bound
 
     def idle(self, chosen):
-        """Buyers' breaks, hinted from `chosen`: a penalty for each of their meetings not
-        followed by another in the next slot they are available, the same day.
+        """Buyers' idle slots (problem.idle_slots) as an expression, hinted from `chosen`.
 
-        With the number of meetings held, fewer breaks mean meetings in fewer
-        runs: less idle time (problem.idle_slots) at the cost of one boolean
-        per buyer and slot, where counting idle slots exactly took three.
+        Per buyer and day, over the slots they are available, numbered 0..:
+        the first and last numbers with a meeting, and idle = last - first + 1
+        - meetings. Three integers a buyer-day: marking each slot started,
+        ending and idle instead (three booleans a slot) took the national
+        meet's peak memory from about 750 MB to 980.
         """
         problem, cp, terms = self.problem, self.cp, []
         busy_in = self.taken | {(problem.request[r].buyer, s) for r, s in chosen.items()}
@@ -167,20 +176,35 @@ class _Model:
                 slots = [s for s in day if s in buyer.available]
                 hinted = [(buyer.id, s) in busy_in for s in slots]
                 busy = [self._busy(buyer.id, s, h) for s, h in zip(slots, hinted, strict=True)]
-                for i in range(len(slots)):
-                    # A meeting ends a run unless the next slot has one too.
-                    run_ends = cp.new_bool_var("")
-                    cp.add(run_ends >= busy[i] - (busy[i + 1] if i + 1 < len(slots) else 0))
-                    cp.add_hint(run_ends, hinted[i] and not (i + 1 < len(slots) and hinted[i + 1]))
-                    terms.append(run_ends)
+                if len(slots) < 3 or all(isinstance(m, int) and m == 0 for m in busy):
+                    continue
+                n = len(slots)
+                first, last = cp.new_int_var(0, n - 1, ""), cp.new_int_var(0, n - 1, "")
+                idle = cp.new_int_var(0, n, "")
+                for i, meeting in enumerate(busy):
+                    if isinstance(meeting, int):  # pinned (1) or impossible (0)
+                        if meeting:
+                            cp.add(first <= i)
+                            cp.add(last >= i)
+                    else:
+                        cp.add(first <= i).only_enforce_if(meeting)
+                        cp.add(last >= i).only_enforce_if(meeting)
+                cp.add(idle >= last - first + 1 - cp_model.LinearExpr.sum(busy))
+                held = [i for i, h in enumerate(hinted) if h]
+                cp.add_hint(first, min(held, default=n - 1))
+                cp.add_hint(last, max(held, default=0))
+                cp.add_hint(idle, max(held) - min(held) + 1 - len(held) if held else 0)
+                terms.append(idle)
         return cp_model.LinearExpr.sum(terms)
 
     def _busy(self, firm, slot, hint):
-        """Whether `firm` has a meeting in `slot`: one boolean, not the sum of its meetings
-        repeated in three constraints (which took 300 MB more on a national meet)."""
+        """Whether `firm` has a meeting in `slot`: 1 if pinned there, 0 if it cannot, else a
+        boolean (what `only_enforce_if` takes)."""
         if (firm, slot) in self.taken:
             return 1
         meetings = self.by_firm_slot.get((firm, slot), [])
+        if not meetings:
+            return 0
         if len(meetings) == 1:
             return meetings[0]
         busy = self.cp.new_bool_var("")
@@ -250,15 +274,32 @@ def solve(problem: Problem, time_limit=10.0, workers=2, progress=None) -> Result
     bound = min(solver.best_objective_bound if unrestricted else math.inf, relaxed)
     bound = math.floor(bound + 1e-6) + model.pinned_weight if math.isfinite(bound) else None
     if found is not None:
-        chosen = found
-        # Phase 2: hold the weighted count reached, spend the rest on buyers' idle slots.
-        model.cp.add(model.placed >= round(solver.objective_value))
+        # Phase 2: the same meetings, spending the rest of the time on buyers' idle
+        # slots. A model of its own, of these meetings only: smaller, and
+        # phase 1's is let go (a national meet's peak memory).
+        filled = _board(problem, found).assignments  # and any request there is room for
+        chosen = {a.request: a.slot for a in filled if a.request not in problem.pinned}
+        chosen = _left_shift(problem, chosen, model.open)
+        model = _Model(problem, keep=chosen, held=chosen)
         model.hint(chosen)
         model.cp.minimize(model.idle(chosen))
         remaining = time_limit - (time.monotonic() - started)
         _, _, better = model.run(remaining, workers, progress, "idle")
         chosen = better or chosen
     return _board(problem, chosen).result("optimal" if optimal else "feasible", bound, started)
+
+
+def _left_shift(problem, chosen, slots):
+    """The same meetings, each moved to the earliest of its `slots` where it fits, taken in
+    the order of their slots: a compact schedule (phase 1's are full of holes) that phase 2
+    starts from. None is lost: when its turn comes, a meeting's own slot is still free for it.
+    """
+    board = Board(problem)
+    board.place_pinned()
+    order = {s.id: i for i, s in enumerate(problem.slots)}
+    for request_id in sorted(chosen, key=lambda r: order[chosen[r]]):
+        board.first_fit(problem.request[request_id], slots[request_id])
+    return {a.request: a.slot for a in board.assignments if a.request not in problem.pinned}
 
 
 def _board(problem, chosen):

@@ -1,5 +1,7 @@
 """Each rule of the schedule on a problem small enough to know its optimum by hand."""
 
+from django.utils import translation
+
 from matchmaking.reasons import Reason
 from matchmaking.scheduler import solve
 from matchmaking.validator import validate
@@ -105,3 +107,19 @@ def test_progress_hears_of_each_better_schedule():
     p = problem(slots=2, firms=firms, requests=[(1, "b", "s1"), (2, "b", "s2")])
     solve(p, time_limit=5, progress=heard.append)
     assert heard and heard[0].keys() == {"phase", "objective", "bound", "seconds"}
+
+
+def test_the_reasons_are_translated():
+    english = {str(reason.label) for reason in Reason}
+    for language in ("hi", "mr", "fa"):
+        with translation.override(language):
+            assert {str(reason.label) for reason in Reason}.isdisjoint(english)
+
+
+def test_pinned_meetings_keep_their_table_in_the_count():
+    firms = {"b1": ANY, "b2": ANY, "b3": ANY, "s1": ANY, "s2": ANY, "s3": ANY}
+    requests = [(1, "b1", "s1"), (2, "b2", "s2"), (3, "b3", "s3")]
+    p = problem(slots=1, tables=2, firms=firms, requests=requests, pinned={1: (0, 1)})
+    result = solved(p)
+    assert sorted((a.request, a.table) for a in result.assignments)[0] == (1, 1)
+    assert len(result.assignments) == 2 and {a.table for a in result.assignments} == {0, 1}

@@ -64,3 +64,14 @@ def test_a_generated_instance_solves_and_validates():
     assert set(result.unplaced) | {a.request for a in result.assignments} == {
         r.id for r in p.requests
     }
+
+
+def test_a_model_restricted_to_some_slots_is_valid_and_bounded(monkeypatch):
+    p = generate(MID_SIZE, seed=1)
+    unrestricted = solve(p, time_limit=2)
+    monkeypatch.setattr("matchmaking.scheduler.MAX_VARIABLES", 300)  # 2 slots a request
+    result = solve(p, time_limit=2)
+    assert validate(p, result.assignments) == []
+    assert result.status == "feasible"  # a restricted model proves nothing of the problem
+    # The relaxation's bound holds for the whole problem, not just the restricted model.
+    assert max(result.objective, unrestricted.objective) <= result.bound
