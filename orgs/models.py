@@ -260,6 +260,20 @@ class Organisation(TranslatedRecord, TimeStamped):
             ),
         ]
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        organisation = super().from_db(db, field_names, values)
+        # Not read when deferred (`only()`): unknown counts as shown.
+        organisation._stored_verified = organisation.__dict__.get("verified", True)
+        return organisation
+
+    @property
+    def on_public_pages(self):
+        """Whether a public page can show it, as it is or as it was read: only
+        verified organisations are listed (orgs.selectors.listed). The page
+        cache (portal.receivers) need not move on for any other."""
+        return self.__dict__.get("verified", True) or getattr(self, "_stored_verified", False)
+
     def __str__(self):
         if self.acronym and self.acronym != self.name:
             return f"{self.name} ({self.acronym})"

@@ -27,10 +27,17 @@ def content_models():
                 yield model
 
 
-def content_changed(sender, raw=False, action="post", **kwargs):
-    """Bump the content version: the page cache's pages were rendered before the change."""
+def content_changed(sender, raw=False, action="post", instance=None, **kwargs):
+    """Bump the content version: the page cache's pages were rendered before the change.
+
+    Not for a record that says no public page shows it, now or before the
+    change (`on_public_pages`: an organisation not yet verified): a rush of
+    firms entering themselves would empty the whole cache again and again.
+    """
     # `raw`: fixtures being loaded; m2m_changed also signals before each change.
-    if not raw and action.startswith("post"):
+    if raw or not action.startswith("post"):
+        return
+    if getattr(instance, "on_public_pages", True):
         bump_content_version()
 
 

@@ -16,6 +16,7 @@ from access.roles import DATA_ENTRY
 from orgs.models import Organisation
 from participants import firms
 from participants.models import FirmMembership
+from portal.page_cache import content_version
 from public.views.firm import written
 from tests import factories
 from tests.conftest import official
@@ -398,3 +399,22 @@ def test_the_profile_shows_on_the_firms_public_page(client):
     assert "آخر خریداران عمده" in page
     assert "ईरान" in page  # Iran, named in Hindi
     assert "मराठी" in page and "फ़ारसी" in page
+
+
+def test_an_unverified_firm_leaves_the_page_cache_alone_until_verified():
+    before = content_version()
+    firm = msme(verified=False)
+    firm.offers = "Turmeric"
+    firm.save()
+    firm.target_markets.set(["AE"])
+    assert content_version() == before
+    firm = Organisation.objects.get(pk=firm.pk)
+    firm.verified = True
+    firm.save()
+    assert content_version() > before
+    # Unverified again: the pages that showed it must move on too.
+    before = content_version()
+    firm = Organisation.objects.get(pk=firm.pk)
+    firm.verified = False
+    firm.save()
+    assert content_version() > before

@@ -14,6 +14,7 @@ from events.models import Event
 from orgs.models import Organisation
 from participants import registrations
 from participants.models import Registration, RegistrationQuestion
+from portal.page_cache import content_version
 from tests import factories
 from tests.participants.helpers import PASSWORD, member, participant
 
@@ -55,14 +56,26 @@ def messages_of(response):
 
 
 def test_the_event_page_offers_registration_with_places_and_deadline(client, meet):
-    page = client.get(f"/mr{meet.event.get_absolute_url()[3:]}").content.decode()
-    assert register_url(meet, "mr") in page
-    assert "उरलेल्या जागा: १" in page  # one place left, in Devanagari digits
+    event_page = client.get(f"/mr{meet.event.get_absolute_url()[3:]}").content.decode()
+    places_url = f"/mr/events/{meet.event.slug}/places/"
+    assert f'data-places-url="{places_url}?fragment=1"' in event_page
+    places = client.get(places_url).content.decode()
+    assert register_url(meet, "mr") in places
+    assert "उरलेल्या जागा: १" in places  # one place left, in Devanagari digits
     firm = msme()
     registrations.register(member("a@example.in", firm), meet.event, firm, "seller")
-    page = client.get(f"/mr{meet.event.get_absolute_url()[3:]}").content.decode()
-    # The cached page moved on with the registration.
-    assert "भरलेले: नवीन नोंदण्या प्रतीक्षा यादीत जातात" in page
+    fragment = client.get(places_url, {"fragment": "1"}).content.decode()
+    assert "भरलेले: नवीन नोंदण्या प्रतीक्षा यादीत जातात" in fragment
+    assert "<html" not in fragment
+
+
+def test_a_registration_leaves_the_page_cache_alone(client, meet, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    firm = msme()
+    user = member("a@example.in", firm)
+    before = content_version()
+    registrations.register(user, meet.event, firm, "seller")
+    assert content_version() == before
 
 
 def test_a_marathi_msme_registers_and_finds_it_in_its_meets(client, meet):
