@@ -7,6 +7,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from participants.models import Participant, Registration
+from portal.templatetags.localise import local_date_time
 
 from .models import FollowUp, MeetingRequest
 
@@ -104,3 +105,19 @@ class FollowUpForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("What has come of it?"), choices=FollowUp.Outcome.choices, widget=forms.RadioSelect
     )
+
+
+class AvailabilityForm(forms.Form):
+    """The meet's slots a firm will be away for, ticked."""
+
+    away = forms.MultipleChoiceField(
+        label=_("Slots you will be away for"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, slots, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["away"].choices = [
+            (timed.id, local_date_time(timed.starts_at)) for timed in slots
+        ]

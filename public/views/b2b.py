@@ -34,13 +34,15 @@ from matchmaking.agenda import (
 )
 from matchmaking.agenda import agenda as firms_agenda
 from matchmaking.forms import (
+    AvailabilityForm,
     CatalogueFilters,
     DeclineForm,
     FollowUpForm,
     RequestForm,
     TimeZoneForm,
 )
-from matchmaking.models import MatchmakingSettings, MeetingRequest
+from matchmaking.models import Availability, MatchmakingSettings, MeetingRequest
+from matchmaking.slots import slots as meet_slots
 from participants.models import Participant, Registration
 from participants.registrations import Refused
 from public.calendar import PRODID
@@ -308,3 +310,18 @@ def follow_up(request, token):
         "account/b2b/follow_up.html",
         {"meeting": placement.meeting, "side": side, "form": form},
     )
+
+
+@b2b_page
+def availability(request, event, settings, viewer):
+    """The slots the firm will be away for: the scheduler places no meeting in them."""
+    kept, _created = Availability.objects.get_or_create(registration=viewer)
+    form = AvailabilityForm(
+        request.POST or None, initial={"away": kept.away}, slots=meet_slots(settings)
+    )
+    if form.is_valid():
+        kept.away = form.cleaned_data["away"]
+        kept.save()
+        messages.success(request, _("Your availability is saved."))
+        return redirect("meets:b2b-agenda", slug=event.slug)
+    return render(request, "account/b2b/availability.html", {"event": event, "form": form})

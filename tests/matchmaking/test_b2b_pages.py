@@ -153,3 +153,18 @@ def test_the_agenda_calendar_is_read_by_its_signed_address_only(client, meet):
     assert "BEGIN:VEVENT" in body and "Nashik Tools" in body
     assert "دیدار B2B" in body  # in the buyer's language
     assert client.get("/b2b/agenda/made-up-code.ics").status_code == 404
+
+
+def test_a_firm_says_when_it_will_be_away_and_a_made_up_slot_is_refused(client, meet):
+    buyer, registration = firm_at(meet, "Gulf Traders", "buyer")
+    client.force_login(buyer)
+    day = meet.start_date.isoformat()
+    page = client.get(url(meet, "hi", "availability/")).content.decode()
+    assert f'value="{day}T10:00"' in page
+    client.post(url(meet, "hi", "availability/"), {"away": [f"{day}T10:00", f"{day}T10:20"]})
+    registration.availability.refresh_from_db()
+    assert registration.availability.away == [f"{day}T10:00", f"{day}T10:20"]
+    refused = client.post(url(meet, "hi", "availability/"), {"away": ["1999-01-01T03:00"]})
+    assert refused.status_code == 200 and refused.context["form"].errors
+    registration.availability.refresh_from_db()
+    assert len(registration.availability.away) == 2
