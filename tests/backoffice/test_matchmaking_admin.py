@@ -19,6 +19,7 @@ from orgs.models import Organisation
 from participants import registrations
 from tests import factories
 from tests.admin_forms import change_form, form_errors, inline_rows
+from tests.backoffice.test_admin_languages import english_interface_strings, english_on
 from tests.participants.helpers import member
 
 pytestmark = pytest.mark.django_db
@@ -255,3 +256,27 @@ def test_the_lists_queries_do_not_grow_with_their_rows(
     buyer_and_sellers(meet.pune, 3, "Dubai Importers")
     run_from_the_page(admin_client, meet.pune, django_capture_on_commit_callbacks)
     assert count() == few
+
+
+@pytest.mark.parametrize("lang", ["hi", "mr", "fa"])
+def test_the_matchmaking_pages_read_wholly_in_the_officials_language(
+    client, meet, lang, django_capture_on_commit_callbacks
+):
+    buyer_and_sellers(meet.pune, 4)
+    client.force_login(meet.publisher)
+    run = run_from_the_page(client, meet.pune, django_capture_on_commit_callbacks)
+    client.cookies["django_language"] = lang
+    interface = english_interface_strings()
+    first_request = MeetingRequest.objects.first()
+    for url in (
+        REQUESTS,
+        reverse("admin:matchmaking_meetingrequest_change", args=[first_request.pk]),
+        match_url(meet.pune),
+        RUNS,
+        schedule_url(meet.pune),
+        reverse("admin:matchmaking_schedulerrun_change", args=[run.pk]),
+        reverse("admin:events_event_change", args=[meet.pune.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert english_on(response.content.decode(), interface) == set(), url
