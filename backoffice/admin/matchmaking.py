@@ -380,4 +380,4 @@ def unpin_selected(modeladmin, request, queryset):
 @admin.display(description=_("pinned"), boolean=True)
 def pinned(meeting):
     placement = getattr(meeting, "placement", None)
-    return placement.pinned if placement else None
+    return bool(placement and placement.pinned)
