@@ -94,7 +94,11 @@ class EventScopedAdmin(SolarHijriDates, admin.ModelAdmin):
         return in_scope_events(super().get_queryset(request), request.user)
 
     def get_object(self, request, object_id, from_field=None):
-        # Someone else's record, or none: a guessed address gets a 404 either way.
+        # The pages of its own (a run's, a meet's) are reached without the
+        # admin's checks: the permission is checked here. Someone else's
+        # record, or none: a guessed address gets a 404 either way.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         return get_object_or_404(self.get_queryset(request), pk=unquote(object_id))
 
     def has_add_permission(self, request):
@@ -108,6 +112,8 @@ class EventScopedAdmin(SolarHijriDates, admin.ModelAdmin):
 
     def meet(self, request, event_id):
         """The meet of the URL, if the user's scope holds it and it arranges B2B meetings."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         return get_object_or_404(meets(request.user), pk=event_id)
 
     def page(self, request, template, title, **context):

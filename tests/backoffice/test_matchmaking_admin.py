@@ -123,7 +123,7 @@ def test_the_event_page_sets_matchmaking_and_refuses_bad_breaks_in_hindi(client,
     assert schedule_url(bodies.pune) in client.get(url).content.decode()
 
 
-def test_an_official_of_another_body_reaches_nothing(client, meet):
+def test_an_official_of_another_body_or_without_the_permission_reaches_nothing(client, meet):
     buyer_and_sellers(meet.pune, 1)
     run = SchedulerRun.objects.create(event=meet.pune)
     outsider = factories.staff_with(
@@ -148,6 +148,15 @@ def test_an_official_of_another_body_reaches_nothing(client, meet):
         assert client.get(url).status_code == 404, url
     assert client.post(schedule_url(meet.pune), {"time_limit": "5"}).status_code == 404
     assert SchedulerRun.objects.count() == 1
+    # A report viewer of the meet's own body sees none of it.
+    client.force_login(meet.viewer)
+    for url in (
+        reverse("admin:matchmaking_schedulerrun_change", args=[run.pk]),
+        reverse("admin:matchmaking_schedulerrun_progress", args=[run.pk]),
+        schedule_url(meet.pune),
+        match_url(meet.pune),
+    ):
+        assert client.get(url).status_code == 403, url
 
 
 def test_the_organisers_match_a_buyer_and_a_seller_and_see_a_refusal(client, meet):
