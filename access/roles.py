@@ -30,6 +30,12 @@ REVISIONS = {"events": ("eventrevision",)}
 # participants.registrations), for publishers and administrators. None adds
 # or deletes one: a registration is the participant's.
 REGISTRATIONS = {"participants": ("registration",)}
+# B2B matchmaking: a meet's settings are set on the event's page, as its
+# registration's; every official of the scope reads the requests firms made
+# and the scheduler's runs; publishers and administrators match firms (add a
+# request) and run the scheduler (add a run). The requests are the firms'.
+MATCHMAKING_SETTINGS = {"matchmaking": ("matchmakingsettings",)}
+MATCHMAKING = {"matchmaking": ("meetingrequest", "schedulerrun")}
 # Every permission of these apps goes to administrators.
 ADMINISTERED_APPS = ("auth", "access", "portal", "orgs", "events", "axes")
 
@@ -52,8 +58,13 @@ EDITING = [
     *_model_permissions(SERIES, ("view", "add", "change")),
     *_model_permissions(REVISIONS, ("view",)),
     *_model_permissions(REGISTRATIONS, ("view",)),
+    *_model_permissions(MATCHMAKING_SETTINGS, ("view", "add", "change")),
+    *_model_permissions(MATCHMAKING, ("view",)),
 ]
-DECIDING = _model_permissions(REGISTRATIONS, ("change",))
+DECIDING = [
+    *_model_permissions(REGISTRATIONS, ("change",)),
+    *_model_permissions(MATCHMAKING, ("add",)),
+]
 
 ROLES = {
     DATA_ENTRY: EDITING,

@@ -11,6 +11,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from access import scope
 from backoffice.dates import SolarHijriDates
+from events.models import Event
 
 
 class ChangesHelper(HistoricalRecordContextHelper):
@@ -92,3 +93,14 @@ class DirectoryAdmin(HistoryAdmin):
         if not all(scope.may_change(request.user, obj) for obj in objs):
             perms_needed.add(self.opts.verbose_name)
         return deleted, counts, perms_needed, protected
+
+
+def in_scope_events(queryset, user):
+    """The rows of `queryset` whose event is in the user's scope.
+
+    For the records of apps above events (registrations, meeting requests):
+    access.scope, a layer under them, knows only the events.
+    """
+    if scope.sees_everything(user):
+        return queryset
+    return queryset.filter(event__in=scope.limit(Event.objects.all(), user))

@@ -11,6 +11,7 @@ INLINES = (
     "agreements",
     "registration_settings",
     "registration_questions",
+    "matchmaking_settings",
 )
 
 

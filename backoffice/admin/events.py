@@ -10,6 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from access import scope
+from backoffice.admin.matchmaking import (
+    MatchmakingSettingsInline,
+    pin_selected,
+    pinned,
+    unpin_selected,
+)
 from backoffice.admin.orgs import StateFilter
 from backoffice.admin.registrations import RegistrationQuestionInline, RegistrationSettingsInline
 from backoffice.admin.revisions import keep_for_approval, needs_approval, publishes
@@ -243,6 +249,7 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
         MoUInline,
         RegistrationSettingsInline,
         RegistrationQuestionInline,
+        MatchmakingSettingsInline,
     )
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
     exporter = EventsRegister  # what "export selected" writes
@@ -490,12 +497,13 @@ class B2BMeetingAdmin(SummariesOnceAdmin, BigTableAdmin, MeetingImportAdminMixin
         "status",
         "outcome",
         "value",
+        pinned,
     )
     list_filter = ("status", "outcome")
-    list_select_related = ("event", "buyer", "seller")
+    list_select_related = ("event", "buyer", "seller", "placement")
     date_hierarchy = "starts_at"
     search_fields = (*translated("buyer__name"), *translated("seller__name"), "table")
     autocomplete_fields = ("event", "buyer", "seller", "mou")
     readonly_fields = ("created_at", "updated_at")
-    actions = EXPORT_ACTIONS
+    actions = (pin_selected, unpin_selected, *EXPORT_ACTIONS)
     exporter = MeetingsRegister

@@ -28,10 +28,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from access import scope
 from backoffice.dates import SolarHijriDates
 from backoffice.reports import EXPORT_ACTIONS
-from backoffice.scoped import ScopedAdmin
+from backoffice.scoped import ScopedAdmin, in_scope_events
 from backoffice.translated import (
     PortalModelForm,
     TranslatedModelForm,
@@ -39,7 +38,6 @@ from backoffice.translated import (
     shown_date,
     translated,
 )
-from events.models import Event
 from participants.exporters import RegistrationsRegister, answer_shown
 from participants.models import Registration, RegistrationQuestion, RegistrationSettings
 from participants.registrations import Refused, decide
@@ -176,12 +174,7 @@ class RegistrationAdmin(ScopedAdmin):
     status_changed_on = staticmethod(shown_date(Registration, "changed_at"))
 
     def get_queryset(self, request):
-        # access.scope, a layer under participants, knows no registrations:
-        # they are in scope through their event.
-        registrations = super().get_queryset(request)
-        if scope.sees_everything(request.user):
-            return registrations
-        return registrations.filter(event__in=scope.limit(Event.objects.all(), request.user))
+        return in_scope_events(super().get_queryset(request), request.user)
 
     # Registrations are the participants': organisers answer them, through `decide`.
 

@@ -26,11 +26,18 @@ def test_the_migration_creates_the_four_roles():
     assert "view_eventrevision" in codenames(DATA_ENTRY)
     # Officials read their events' registrations; publishers decide them.
     assert {"view_registration", "change_registrationsettings"} <= codenames(DATA_ENTRY)
+    # They read their events' meeting requests and scheduler runs; publishers
+    # match firms and run the scheduler.
+    assert {"view_meetingrequest", "view_schedulerrun", "change_matchmakingsettings"} <= (
+        codenames(DATA_ENTRY)
+    )
     assert codenames(PUBLISHER) == codenames(DATA_ENTRY) | {
         "publish_event",
         "export_reports",
         "change_eventrevision",
         "change_registration",
+        "add_meetingrequest",
+        "add_schedulerrun",
     }
     assert codenames(REPORT_VIEWER) == {"export_reports"}
     assert codenames(ADMINISTRATOR) >= {
@@ -40,6 +47,7 @@ def test_the_migration_creates_the_four_roles():
         "all_organisations",
         "change_user",
         "change_registration",
+        "add_schedulerrun",
     }
 
 

@@ -12,12 +12,28 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from events.models import B2BMeeting, Event, EventRevision, EventSeries, MoU, Scheme
+from matchmaking.models import MatchmakingSettings, MeetingRequest, SchedulerRun
 from orgs.models import Country, HSCode, Organisation, Person, Region, Sector
 from participants.models import Registration
 from portal.models import Feedback
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+def meeting_request():
+    event = factories.RegistrationSettingsFactory().event
+    buyer, seller = (
+        Registration.objects.create(
+            event=event,
+            organisation=factories.OrganisationFactory(),
+            kind=kind,
+            status=Registration.Status.APPROVED,
+        )
+        for kind in (Registration.Kind.BUYER, Registration.Kind.SELLER)
+    )
+    return MeetingRequest.objects.create(event=event, requester=buyer, recipient=seller)
+
 
 EXAMPLES = {
     Country: lambda: factories.country("IN"),
@@ -43,6 +59,10 @@ EXAMPLES = {
         organisation=factories.OrganisationFactory(),
         kind=Registration.Kind.SELLER,
     ),
+    MeetingRequest: meeting_request,
+    SchedulerRun: lambda: SchedulerRun.objects.create(
+        event=MatchmakingSettings.objects.create(event=factories.EventFactory()).event
+    ),
     # django-axes' records of logins: read-only pages for administrators.
     AccessAttempt: lambda: AccessAttempt.objects.create(
         username="officer", ip_address="10.0.0.1", failures_since_start=2
@@ -55,8 +75,9 @@ EXAMPLES = {
 
 AXES = {AccessAttempt, AccessLog, AccessFailureLog}
 # Written by django-axes, by an official's change of a published event, by a
-# participant registering, or shipped (the HS codes).
-NO_ADD_PAGE = {*AXES, EventRevision, Registration, HSCode}
+# participant registering or requesting a meeting, by the scheduler, or
+# shipped (the HS codes).
+NO_ADD_PAGE = {*AXES, EventRevision, Registration, HSCode, MeetingRequest, SchedulerRun}
 
 
 def test_every_registered_model_has_an_example():
