@@ -28,7 +28,7 @@ from backoffice.dates import SolarHijriDates
 from backoffice.scoped import in_scope_events
 from backoffice.translated import PortalModelForm, shown_date
 from events.models import Event
-from matchmaking import planning, tasks
+from matchmaking import notices, planning, tasks
 from matchmaking.models import MatchmakingSettings, MeetingRequest, Placement, SchedulerRun
 from matchmaking.reasons import Reason
 from matchmaking.requests import organiser_match, taking_part
@@ -279,6 +279,12 @@ class SchedulerRunAdmin(EventScopedAdmin):
         if request.method == "POST":
             if not may_run:
                 raise PermissionDenied
+            if "notify" in request.POST:
+                told = notices.notify(event)
+                messages.success(
+                    request, _("Meetings told to both their firms: %(n)s") % {"n": told}
+                )
+                return HttpResponseRedirect(request.path)
             if form.is_valid():
                 run = SchedulerRun.objects.create(
                     event=event, time_limit=form.cleaned_data["time_limit"]

@@ -5,6 +5,7 @@ scheduler with its progress and what it could not place, and pinning."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -215,6 +216,25 @@ def test_a_run_from_the_meets_page_writes_meetings_and_says_in_marathi_what_it_c
         client.get(schedule_url(meet.pune)).content.decode()
     )
     assert schedule_url(meet.pune) in client.get(RUNS).content.decode()
+
+
+def test_the_meets_page_tells_the_firms_their_meetings_once(
+    client, meet, django_capture_on_commit_callbacks
+):
+    buyer_and_sellers(meet.pune, 2)
+    client.force_login(meet.publisher)
+    run_from_the_page(client, meet.pune, django_capture_on_commit_callbacks)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(schedule_url(meet.pune), {"notify": ""})
+    assert len(mail.outbox) == 4  # two meetings, each to both firms
+    assert set(Placement.objects.values_list("notified", flat=True)) == {True}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(schedule_url(meet.pune), {"notify": ""})
+    assert len(mail.outbox) == 4
+    # A clerk may not.
+    client.force_login(meet.clerk)
+    assert client.post(schedule_url(meet.pune), {"notify": ""}).status_code == 403
 
 
 def test_the_progress_answers_from_the_cache_while_running(client, meet):
