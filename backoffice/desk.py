@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from access.scope import limit
 from events.models import B2BMeeting, Event
-from matchmaking import day
+from matchmaking import day as meet_day
 from matchmaking.models import CheckIn
+from matchmaking.slots import meet_days
 from participants.registrations import Refused
 
 
@@ -26,7 +27,7 @@ def desk(request, event_id):
     if request.method == "POST":
         try:
             if "code" in request.POST:
-                registration, created = day.check_in(event, request.POST["code"], request.user)
+                registration, created = meet_day.check_in(event, request.POST["code"], request.user)
                 message = (
                     _("%(firm)s is checked in.")
                     if created
@@ -34,13 +35,13 @@ def desk(request, event_id):
                 )
                 messages.success(request, message % {"firm": registration.organisation.name})
             else:
-                day.mark(event, request.POST.get("meeting"), request.POST.get("status"))
+                meet_day.mark(event, request.POST.get("meeting"), request.POST.get("status"))
         except Refused as refusal:
             messages.error(request, refusal.message)
-        return redirect(request.path)
-    today = timezone.localdate()
+        return redirect(request.get_full_path())
+    day = desk_day(event, request.GET.get("day"))
     meetings = (
-        B2BMeeting.objects.filter(event=event, starts_at__date=today)
+        B2BMeeting.objects.filter(event=event, starts_at__date=day)
         .select_related("buyer", "seller")
         .order_by("starts_at", "table")
     )
@@ -55,9 +56,22 @@ def desk(request, event_id):
         {
             "title": _("B2B desk"),
             "event": event,
+            "day": day,
+            "days": meet_days(event),
             "meetings": meetings,
             "arrived": arrived,
             "no_shows": [m for m in meetings if m.status == B2BMeeting.Status.NO_SHOW],
             "site_header": _("MSME export events: back-office"),
         },
     )
+
+
+def desk_day(event, asked):
+    """The day the desk shows: the one asked for, if it is one of the meet's;
+    else today during the meet; else its first day."""
+    days = meet_days(event) or [timezone.localdate()]
+    chosen = next((day for day in days if day.isoformat() == asked), None)
+    if chosen:
+        return chosen
+    today = timezone.localdate()
+    return today if today in days else days[0]
