@@ -162,5 +162,6 @@ def test_an_official_saving_the_meet_during_a_registration_deadlocks_with_no_one
 
     assert Registration.objects.get(organisation=organisation).status == Status.APPROVED
     assert RegistrationSettings.objects.get(pk=meet.pk).seller_places == 6
-    # Both changes show on the cached pages.
-    assert content_version() >= version + 3
+    # The official's changes show on the cached pages (the event's save and the
+    # settings'); the registration bumps nothing: the places left are read uncached.
+    assert content_version() >= version + 2
