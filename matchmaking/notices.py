@@ -19,31 +19,45 @@ def notify(event):
     waiting = list(
         Placement.objects.filter(request__event=event, notified=False)
         .select_for_update(of=("self",))
-        .select_related(
-            "meeting__event",
-            "request__requester__user",
-            "request__recipient__user",
-            "request__requester__organisation",
-            "request__recipient__organisation",
-        )
+        .select_related(*TOLD_WITH)
     )
-    languages = dict(Participant.objects.values_list("user_id", "language"))
     for placement in waiting:
-        request = placement.request
-        for mine, other in (
-            (request.requester, request.recipient),
-            (request.recipient, request.requester),
-        ):
-            if mine.user is None:
-                continue
-            lang = languages.get(mine.user_id, settings.LANGUAGE_CODE)
-            with translation.override(lang):
-                agenda = settings.PORTAL_URL + reverse("meets:b2b-agenda", args=[event.slug])
-            send_later(
-                "b2b/meeting",
-                mine.user.email,
-                {"meeting": placement.meeting, "other": other.organisation, "agenda": agenda},
-                lang,
-            )
+        tell(placement)
     Placement.objects.filter(pk__in=[p.pk for p in waiting]).update(notified=True)
     return len(waiting)
+
+
+TOLD_WITH = (
+    "meeting__event",
+    "request__requester__user",
+    "request__recipient__user",
+    "request__requester__organisation",
+    "request__recipient__organisation",
+)
+
+
+def tell(placement, changed=False):
+    """Mail both firms of a placed meeting its time and table, each in its language."""
+    request = placement.request
+    event = placement.meeting.event
+    for mine, other in (
+        (request.requester, request.recipient),
+        (request.recipient, request.requester),
+    ):
+        if mine.user is None:
+            continue  # the account was deleted
+        participant = Participant.objects.filter(user_id=mine.user_id).first()
+        lang = participant.language if participant else settings.LANGUAGE_CODE
+        with translation.override(lang):
+            agenda = settings.PORTAL_URL + reverse("meets:b2b-agenda", args=[event.slug])
+        send_later(
+            "b2b/meeting",
+            mine.user.email,
+            {
+                "meeting": placement.meeting,
+                "other": other.organisation,
+                "agenda": agenda,
+                "changed": changed,
+            },
+            lang,
+        )

@@ -106,3 +106,25 @@ def test_both_firms_are_told_their_meeting_once_and_a_rerun_keeps_it(
     tasks.run_scheduler.delay(SchedulerRun.objects.create(event=meet, time_limit=5).pk)
     placement.refresh_from_db()
     assert placement.meeting.starts_at == starts_at
+
+
+def test_a_told_meeting_moved_by_an_organiser_is_mailed_again(
+    meet, django_capture_on_commit_callbacks
+):
+    scheduled(meet)
+    with django_capture_on_commit_callbacks(execute=True):
+        notices.notify(meet)
+    meeting = Placement.objects.get().meeting
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.outcome = B2BMeeting.Outcome.FOLLOW_UP
+        meeting.save()  # not its time or table: nothing to tell
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.starts_at += datetime.timedelta(minutes=20)
+        meeting.ends_at += datetime.timedelta(minutes=20)
+        meeting.save()
+    assert len(mail.outbox) == 2  # both firms
+    persian = next(m for m in mail.outbox if m.to == ["tabriz.trading@example.in"])
+    assert persian.subject == "تغییر کرد: دیدار B2B شما با Nashik Tools"
+    assert "۱۰:۲۰" in persian.body
