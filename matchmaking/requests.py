@@ -7,6 +7,7 @@ that the checks of open requests and of pairs already asked are one step
 with the write, and raises `Refused` before writing anything.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -93,6 +94,10 @@ def request_meeting(
             _("You have %(count)s requests waiting for an answer, the most this meet allows.")
             % {"count": waiting}
         )
+    if not _within_rate(requester, now):
+        raise Refused(
+            _("Your firm has sent many requests in the last hour: send the next one later.")
+        )
     return MeetingRequest.objects.create(
         event=event,
         requester=requester,
@@ -100,6 +105,19 @@ def request_meeting(
         message=message.strip(),
         priority=priority,
     )
+
+
+# Requests a firm may send in an hour, withdrawn ones included: a stop to a
+# script sending one to every firm of the catalogue, not to a busy buyer.
+REQUESTS_PER_HOUR = 30
+
+
+def _within_rate(requester, now=None):
+    """Count the request in this hour's window; False once over REQUESTS_PER_HOUR."""
+    hour = (now or timezone.now()).strftime("%Y%m%d%H")
+    key = f"meeting-requests:{requester.pk}:{hour}"
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= REQUESTS_PER_HOUR
 
 
 @transaction.atomic

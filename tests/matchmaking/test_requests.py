@@ -196,3 +196,27 @@ def test_the_meets_slots_skip_the_breaks(meet):
     ]  # fmt: skip
     assert found[0].starts_at.tzinfo is not None
     assert found[0].ends_at - found[0].starts_at == datetime.timedelta(minutes=30)
+
+
+def test_a_firm_sending_many_requests_in_an_hour_is_stopped(meet, monkeypatch):
+    monkeypatch.setattr(requests, "REQUESTS_PER_HOUR", 2)
+    meet.max_open_requests = 10
+    meet.save()
+    buyer, _ = firm_at(meet, "omar@gulf.example", "buyer")
+    sellers = [firm_at(meet, f"s{n}@nashik.example", "seller")[1] for n in range(3)]
+    now = timezone.now()
+    requests.request_meeting(buyer, meet.event, sellers[0], now=now)
+    requests.request_meeting(buyer, meet.event, sellers[1], now=now)
+    refused(
+        "many requests in the last hour",
+        requests.request_meeting,
+        buyer,
+        meet.event,
+        sellers[2],
+        now=now,
+    )
+    # The next hour, the firm may again.
+    later = now + datetime.timedelta(hours=1)
+    assert (
+        requests.request_meeting(buyer, meet.event, sellers[2], now=later).status == Status.PENDING
+    )
