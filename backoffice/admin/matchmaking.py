@@ -30,11 +30,13 @@ from backoffice.translated import PortalModelForm, shown_date
 from events.models import Event
 from matchmaking import notices, planning, tasks
 from matchmaking.models import MatchmakingSettings, MeetingRequest, Placement, SchedulerRun
+from matchmaking.printouts import timetable
 from matchmaking.reasons import Reason
 from matchmaking.requests import organiser_match, taking_part
 from participants.models import Registration
 from participants.registrations import Refused
 from portal import l10n
+from portal.reports import formats
 
 MATCH = "matchmaking.add_meetingrequest"
 RUN = "matchmaking.add_schedulerrun"
@@ -259,6 +261,11 @@ class SchedulerRunAdmin(EventScopedAdmin):
                 name="matchmaking_schedulerrun_schedule",
             ),
             path(
+                "schedule/<int:event_id>/timetable.pdf",
+                self.admin_site.admin_view(self.timetable_view),
+                name="matchmaking_schedulerrun_timetable",
+            ),
+            path(
                 "<path:object_id>/progress/",
                 self.admin_site.admin_view(self.progress_view),
                 name="matchmaking_schedulerrun_progress",
@@ -303,7 +310,17 @@ class SchedulerRunAdmin(EventScopedAdmin):
             may_run=may_run,
             may_match=request.user.has_perm(MATCH),
             runs=event.scheduler_runs.all()[:20],
+            tables=range(1, event.matchmaking_settings.tables + 1)
+            if hasattr(event, "matchmaking_settings")
+            else (),
         )
+
+    def timetable_view(self, request, event_id):
+        """The meet's timetable to print, or a table's sheet (?table=N), in the page's language."""
+        event = self.meet(request, event_id)
+        table = request.GET.get("table", "")
+        sheet = timetable(event, get_language(), table=table if table.isdigit() else None)
+        return formats.response(sheet, "pdf")
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         run = self.get_object(request, object_id)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<slug:slug>/b2b/requests/", b2b.meeting_requests, name="b2b-requests"),
     path("<slug:slug>/b2b/agenda/", b2b.agenda, name="b2b-agenda"),
     path("<slug:slug>/b2b/agenda/time-zone/", b2b.time_zone, name="b2b-time-zone"),
+    path("<slug:slug>/b2b/agenda.pdf", b2b.agenda_pdf, name="b2b-agenda-pdf"),
     path("<slug:slug>/b2b/availability/", b2b.availability, name="b2b-availability"),
     path("<slug:slug>/b2b/requests/<int:pk>/answer/", b2b.answer, name="b2b-answer"),
     path("<slug:slug>/b2b/requests/<int:pk>/withdraw/", b2b.withdraw, name="b2b-withdraw"),

@@ -42,9 +42,11 @@ from matchmaking.forms import (
     TimeZoneForm,
 )
 from matchmaking.models import Availability, MatchmakingSettings, MeetingRequest
+from matchmaking.printouts import agenda_table
 from matchmaking.slots import slots as meet_slots
 from participants.models import Participant, Registration
 from participants.registrations import Refused
+from portal.reports import formats
 from public.calendar import PRODID
 
 from .firm import participant_page
@@ -325,3 +327,9 @@ def availability(request, event, settings, viewer):
         messages.success(request, _("Your availability is saved."))
         return redirect("meets:b2b-agenda", slug=event.slug)
     return render(request, "account/b2b/availability.html", {"event": event, "form": form})
+
+
+@b2b_page
+def agenda_pdf(request, event, settings, viewer):
+    """The firm's agenda to print, in the page's language."""
+    return formats.response(agenda_table(viewer, translation.get_language()), "pdf")

@@ -22,6 +22,7 @@ from tests import factories
 from tests.admin_forms import change_form, form_errors, inline_rows
 from tests.backoffice.test_admin_languages import english_interface_strings, english_on
 from tests.participants.helpers import member
+from tests.report_files import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -309,3 +310,20 @@ def test_the_matchmaking_pages_read_wholly_in_the_officials_language(
         response = client.get(url)
         assert response.status_code == 200, url
         assert english_on(response.content.decode(), interface) == set(), url
+
+
+def test_the_timetable_and_each_tables_sheet_print_in_hindi(
+    client, meet, tmp_path, django_capture_on_commit_callbacks
+):
+    buyer_and_sellers(meet.pune, 2)
+    client.force_login(meet.publisher)
+    client.cookies["django_language"] = "hi"
+    run_from_the_page(client, meet.pune, django_capture_on_commit_callbacks)
+    url = reverse("admin:matchmaking_schedulerrun_timetable", args=[meet.pune.pk])
+    assert url in client.get(schedule_url(meet.pune)).content.decode()
+    whole = pdf_text(client.get(url).content, tmp_path)
+    assert "Gulf Traders" in whole and "समय" in whole
+    sheet = pdf_text(client.get(url, {"table": "1"}).content, tmp_path)
+    assert "Gulf Traders" in sheet
+    empty = pdf_text(client.get(url, {"table": "2"}).content, tmp_path)  # the reserved one
+    assert "Gulf Traders" not in empty

@@ -11,6 +11,7 @@ from matchmaking.models import MeetingRequest
 from participants.models import Registration
 from tests import factories
 from tests.matchmaking.meets import firm_at, scheduled
+from tests.report_files import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +169,12 @@ def test_a_firm_says_when_it_will_be_away_and_a_made_up_slot_is_refused(client, 
     assert refused.status_code == 200 and refused.context["form"].errors
     registration.availability.refresh_from_db()
     assert len(registration.availability.away) == 2
+
+
+def test_the_agenda_prints_in_the_participants_language(client, meet, tmp_path):
+    buyer, _ = scheduled(meet)
+    client.force_login(buyer)
+    response = client.get(url(meet, "fa", "agenda.pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content, tmp_path)
+    assert "Nashik Tools" in text and "هند" in text  # the seller's country, in Persian
