@@ -35,7 +35,7 @@ def problem_of(settings):
             id=registration.pk,
             side=Side.BUYER if registration.kind == Registration.Kind.BUYER else Side.SELLER,
             max_meetings=settings.max_meetings,
-            available=frozenset(slot_ids) - frozenset(_away(registration)),
+            available=frozenset(slot_ids) - frozenset(away_slots(registration)),
         )
         for registration in participants
     ]
@@ -66,7 +66,7 @@ def problem_of(settings):
     return problem, timed
 
 
-def _away(registration):
+def away_slots(registration):
     try:
         return registration.availability.away
     except Registration.availability.RelatedObjectDoesNotExist:

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<slug:slug>/b2b/availability/", b2b.availability, name="b2b-availability"),
     path("<slug:slug>/b2b/requests/<int:pk>/answer/", b2b.answer, name="b2b-answer"),
     path("<slug:slug>/b2b/requests/<int:pk>/withdraw/", b2b.withdraw, name="b2b-withdraw"),
+    path("<slug:slug>/b2b/requests/<int:pk>/book/", b2b.book_slot, name="b2b-book"),
     path("my-data.json", meets.my_data, name="my-data"),
     path("delete-account/", meets.delete_account, name="delete-account"),
 ]

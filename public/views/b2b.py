@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from events.models import Event
+from matchmaking import booking, requests
 from matchmaking import catalogue as firms
 from matchmaking import follow_up as follow_ups
-from matchmaking import requests
 from matchmaking.agenda import (
     AGENDA_SALT,
     agenda_token,
@@ -141,6 +141,12 @@ def meeting_requests(request, event, settings, viewer):
         "recipient__user",
         "placement__meeting",
     )
+    if settings.mode == MatchmakingSettings.Mode.SELF_BOOKING:
+        occupied = booking.occupancy(event)
+        for item in mine:
+            if item.status == MeetingRequest.Status.ACCEPTED and not hasattr(item, "placement"):
+                item.bookable = True
+                item.free_slots = booking.free_slots(settings, item, occupied)
     received = [r for r in mine if r.recipient_id == viewer.pk]
     for item in received:
         # Each its own form: the field ids differ from one request to the next.
@@ -333,3 +339,16 @@ def availability(request, event, settings, viewer):
 def agenda_pdf(request, event, settings, viewer):
     """The firm's agenda to print, in the page's language."""
     return formats.response(agenda_table(viewer, translation.get_language()), "pdf")
+
+
+@require_POST
+@b2b_page
+def book_slot(request, event, settings, viewer, pk):
+    meeting_request = received_or_made(event, viewer, pk)
+    return act(
+        request,
+        event,
+        lambda: booking.book(request.user, meeting_request, request.POST.get("slot", "")),
+        _("The slot is booked; both firms have it on their agenda."),
+        "meets:b2b-requests",
+    )

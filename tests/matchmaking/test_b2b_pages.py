@@ -2,12 +2,15 @@
 matches and filters, requests and their answers, contacts once accepted;
 everyone else kept out."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from matchmaking import requests as rules
 from matchmaking.agenda import agenda_token
-from matchmaking.models import MeetingRequest
+from matchmaking.models import MatchmakingSettings, MeetingRequest
 from participants.models import Registration
 from tests import factories
 from tests.matchmaking.meets import firm_at, scheduled
@@ -178,3 +181,40 @@ def test_the_agenda_prints_in_the_participants_language(client, meet, tmp_path):
     assert response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content, tmp_path)
     assert "Nashik Tools" in text and "هند" in text  # the seller's country, in Persian
+
+
+def test_where_firms_book_their_own_slots_two_cannot_take_the_same(client, meet):
+    settings = meet.matchmaking_settings
+    settings.mode = MatchmakingSettings.Mode.SELF_BOOKING
+    settings.day_starts, settings.day_ends = datetime.time(10), datetime.time(10, 40)
+    settings.tables = 1
+    settings.save()
+    buyer, _ = firm_at(meet, "Gulf Traders", "buyer")
+    one, one_registration = firm_at(meet, "Nashik Tools", "seller", "mr")
+    two, two_registration = firm_at(meet, "Satara Foods", "seller")
+    for user, registration in ((one, one_registration), (two, two_registration)):
+        asked = rules.request_meeting(buyer, meet, registration)
+        rules.answer(user, asked, accept=True)
+    first, second = MeetingRequest.objects.order_by("pk")
+    day = meet.start_date.isoformat()
+    client.force_login(one)
+    page = client.get(url(meet, "mr", "requests/")).content.decode()
+    assert f'value="{day}T10:00"' in page and f'value="{day}T10:20"' in page
+    client.post(url(meet, "mr", f"requests/{first.pk}/book/"), {"slot": f"{day}T10:00"})
+    assert first.placement.meeting.table == "1"
+    # The buyer is busy at 10:00 now: the other seller is offered 10:20 only,
+    # and a booking of 10:00 made from a page read before is refused.
+    client.force_login(two)
+    page = client.get(url(meet, "en", "requests/")).content.decode()
+    assert f'value="{day}T10:00"' not in page and f'value="{day}T10:20"' in page
+    response = client.post(
+        url(meet, "en", f"requests/{second.pk}/book/"), {"slot": f"{day}T10:00"}, follow=True
+    )
+    assert "no longer free for both of you" in response.content.decode()
+    assert not hasattr(MeetingRequest.objects.get(pk=second.pk), "placement")
+    # The buyer, the meeting's other firm, books the slot that is free.
+    client.force_login(buyer)
+    assert client.post(url(meet, "en", f"requests/{second.pk}/book/"), {"slot": f"{day}T10:20"})
+    assert (
+        MeetingRequest.objects.get(pk=second.pk).placement.meeting.seller.name_en == "Satara Foods"
+    )
