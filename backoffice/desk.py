@@ -34,6 +34,9 @@ def desk(request, event_id):
                     else _("%(firm)s was checked in already.")
                 )
                 messages.success(request, message % {"firm": registration.organisation.name})
+            elif "fill" in request.POST:
+                meet_day.fill(event, request.POST.get("meeting"), request.POST.get("fill"))
+                messages.success(request, _("The freed slot is given; both firms are told."))
             else:
                 meet_day.mark(event, request.POST.get("meeting"), request.POST.get("status"))
         except Refused as refusal:
@@ -45,6 +48,8 @@ def desk(request, event_id):
         .select_related("buyer", "seller")
         .order_by("starts_at", "table")
     )
+    no_shows = [meeting for meeting in meetings if meeting.status == B2BMeeting.Status.NO_SHOW]
+    options = meet_day.fill_options(event, no_shows)
     arrived = set(
         CheckIn.objects.filter(registration__event=event).values_list(
             "registration__organisation_id", flat=True
@@ -60,7 +65,7 @@ def desk(request, event_id):
             "days": meet_days(event),
             "meetings": meetings,
             "arrived": arrived,
-            "no_shows": [m for m in meetings if m.status == B2BMeeting.Status.NO_SHOW],
+            "no_shows": [(meeting, options[meeting.pk]) for meeting in no_shows],
             "site_header": _("MSME export events: back-office"),
         },
     )

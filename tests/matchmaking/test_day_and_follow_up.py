@@ -10,10 +10,11 @@ from django.core import mail
 from access.roles import PUBLISHER
 from events.models import B2BMeeting
 from matchmaking import follow_up, notices, tasks
+from matchmaking import requests as rules
 from matchmaking.agenda import check_in_code
 from matchmaking.models import CheckIn, FollowUp, Placement, SchedulerRun
 from tests.conftest import official
-from tests.matchmaking.meets import scheduled
+from tests.matchmaking.meets import firm_at, scheduled
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,28 @@ def test_a_told_meeting_moved_by_an_organiser_is_mailed_again(
     persian = next(m for m in mail.outbox if m.to == ["tabriz.trading@example.in"])
     assert persian.subject == "تغییر کرد: دیدار B2B شما با Nashik Tools"
     assert "۱۰:۲۰" in persian.body
+
+
+def test_a_no_shows_slot_is_given_to_a_request_still_waiting(
+    client, meet, publisher, django_capture_on_commit_callbacks
+):
+    buyer, _ = scheduled(meet)
+    missed = B2BMeeting.objects.get(event=meet)
+    missed.status = B2BMeeting.Status.NO_SHOW
+    missed.save()
+    # Another seller the buyer met on the portal, accepted after the schedule was made.
+    late_user, late = firm_at(meet, "Satara Foods", "seller", "hi")
+    asked = rules.request_meeting(buyer, meet, late)
+    rules.answer(late_user, asked, accept=True)
+    client.force_login(publisher)
+    page = client.get(desk_url(meet), {"day": missed.starts_at.date().isoformat()})
+    assert "Satara Foods" in page.content.decode()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(desk_url(meet), {"meeting": missed.pk, "fill": asked.pk})
+    filled = Placement.objects.get(request=asked).meeting
+    assert (filled.starts_at, filled.table) == (missed.starts_at, missed.table)
+    assert len(mail.outbox) == 2
+    # Given once: the request is placed now, and offered no more.
+    response = client.post(desk_url(meet), {"meeting": missed.pk, "fill": asked.pk}, follow=True)
+    assert "These firms cannot meet at that time" in response.content.decode()
