@@ -14,11 +14,10 @@ from django.utils import timezone
 
 from .models import B2BMeeting, Event, MoUParty
 
-CANCELLED = B2BMeeting.Status.CANCELLED
-
 
 def _booked():
-    return B2BMeeting.objects.exclude(status=CANCELLED)
+    """The meetings that hold their slot (not cancelled, not a no-show)."""
+    return B2BMeeting.objects.exclude(status__in=B2BMeeting.FREED)
 
 
 def _at_the_same_time():

@@ -24,7 +24,7 @@ def occupancy(event):
     """What the meet's meetings hold: {(organisation id or "table N", start)}, and
     {organisation id: meetings}, from one query."""
     taken, counts = set(), {}
-    rows = B2BMeeting.objects.filter(event=event).exclude(status=B2BMeeting.Status.CANCELLED)
+    rows = B2BMeeting.objects.filter(event=event).exclude(status__in=B2BMeeting.FREED)
     for buyer, seller, table, start in rows.values_list(
         "buyer_id", "seller_id", "table", "starts_at"
     ):

@@ -56,7 +56,7 @@ def fill_options(event, no_shows):
     busy = {}
     rows = B2BMeeting.objects.filter(
         event=event, starts_at__in=[meeting.starts_at for meeting in no_shows]
-    ).exclude(status__in=[B2BMeeting.Status.CANCELLED, B2BMeeting.Status.NO_SHOW])
+    ).exclude(status__in=B2BMeeting.FREED)
     for start, buyer, seller in rows.values_list("starts_at", "buyer_id", "seller_id"):
         busy.setdefault(start, set()).update((buyer, seller))
     waiting = list(

@@ -30,6 +30,9 @@ class B2BMeeting(Valued, TimeStamped):
         ORDER = "order", pgettext_lazy("meeting outcome", "Order")
         MOU = "mou", _("MoU")
 
+    # Meetings that hold no slot: their firms and table are free at that time.
+    FREED = (Status.CANCELLED, Status.NO_SHOW)
+
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("event")
     )
@@ -159,17 +162,16 @@ class B2BMeeting(Valued, TimeStamped):
 
     def _is_free(self):
         """No firm and no table in two meetings at once (the database holds the
-        same rule on PostgreSQL); a cancelled meeting frees its slot."""
-        if self.status == self.Status.CANCELLED or not (
-            self.event_id and self.starts_at and self.ends_at
-        ):
+        same rule on PostgreSQL); a cancelled meeting, or one that was a
+        no-show, frees its slot, which can then be given to another."""
+        if self.status in self.FREED or not (self.event_id and self.starts_at and self.ends_at):
             return
         firms = {self.buyer_id, self.seller_id} - {None}
         same_time = (
             B2BMeeting.objects.filter(
                 event_id=self.event_id, starts_at__lt=self.ends_at, ends_at__gt=self.starts_at
             )
-            .exclude(status=self.Status.CANCELLED)
+            .exclude(status__in=self.FREED)
             .exclude(pk=self.pk)
         )
         clashes = Q(buyer__in=firms) | Q(seller__in=firms)
