@@ -18,6 +18,7 @@ from portal.mail import send_later
 from portal.models import OutgoingMail
 from portal.tasks import deliver, deliver_waiting
 from tests import factories
+from tests.celery_connections import fresh_connections
 from tests.participants.helpers import member
 
 pytestmark = pytest.mark.django_db
@@ -210,6 +211,7 @@ def test_a_broker_out_of_reach_keeps_the_mail_for_the_sweep(
             mail = confirm("mr")  # the commit goes through, and says nothing
     finally:
         app.conf.update(task_always_eager=True, broker_url=settings.CELERY_BROKER_URL)
+        fresh_connections(app)
     assert OutgoingMail.objects.get() == mail and mailoutbox == []
 
     # Later, the worker's sweep queues what was left waiting long enough.

@@ -16,6 +16,7 @@ from django.conf import settings
 
 from config.celery import app
 from portal.mail import send_later
+from tests.celery_connections import fresh_connections
 
 IN_CI = os.environ.get("CI", "").lower() in {"true", "1"}
 
@@ -34,9 +35,11 @@ def broker():
     queue = f"test-{uuid.uuid4().hex}"
     app.conf.task_always_eager = False
     app.conf.task_default_queue = queue
+    fresh_connections(app)
     yield queue
     app.conf.task_default_queue = "celery"
     app.conf.task_always_eager = True
+    fresh_connections(app)
     # The queue's exchange (named after it) is kept by kombu as these keys.
     client.delete(f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")
 
