@@ -12,10 +12,8 @@ from matchmaking.planning import problem_of, slot_id_of
 from matchmaking.problem import Assignment
 from matchmaking.reasons import Reason
 from matchmaking.validator import validate
-from orgs.models import Organisation
-from participants import registrations
 from tests import factories
-from tests.participants.helpers import member
+from tests.matchmaking import meets
 
 pytestmark = pytest.mark.django_db
 
@@ -40,12 +38,8 @@ def meet():
 
 
 def firm_at(meet, name, kind):
-    organisation = factories.OrganisationFactory(
-        name_en=name,
-        kind=Organisation.Kind.FOREIGN_BUYER if kind == "buyer" else Organisation.Kind.MSME,
-    )
-    user = member(f"{name.lower().replace(' ', '.')}@example.in", organisation)
-    return user, registrations.register(user, meet.event, organisation, kind)
+    """A firm approved for the meet of matchmaking settings `meet` (tests.matchmaking.meets)."""
+    return meets.firm_at(meet.event, name, kind)
 
 
 def accepted(meet, buyer, seller_user, seller, priority=2):
