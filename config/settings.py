@@ -345,10 +345,12 @@ def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_CO
 # package is installed (it is not); this callable takes precedence either way.
 AXES_CLIENT_IP_CALLABLE = client_ip_address
 
-# The cache: Redis when REDIS_URL is set (one cache for every worker), else
-# each process's own memory. Public pages are served from it for
-# PUBLIC_PAGE_CACHE_SECONDS (0 = off, the default in development and tests);
-# a change to the content shows at once whatever this is (portal.page_cache).
+# The cache: Redis when REDIS_URL is set (one cache for every worker: with
+# several processes, it must be set), else each process's own memory.
+# Public pages are served from it for PUBLIC_PAGE_CACHE_SECONDS (0 = off, the
+# default in development and tests); a change shows on the changed record's
+# pages at once and on lists, feeds and totals within
+# PUBLIC_LIST_REFRESH_SECONDS whatever this is (portal.page_cache).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -358,10 +360,19 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The page cache's tags must not be culled with the pages (Django's
+    # default keeps 300 entries).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 PUBLIC_PAGE_CACHE_SECONDS = int(
     os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "0" if DEBUG else str(10 * 60))
 )
+# Four seconds of grace: with the rendering, lists show a change within five.
+PUBLIC_LIST_REFRESH_SECONDS = int(os.environ.get("PUBLIC_LIST_REFRESH_SECONDS", "4"))
 
 # Public accounts for exporters and buyers (django-allauth, the participants
 # app), under /<lang>/account/. A participant signs up with an e-mail

@@ -18,10 +18,9 @@ it stale).
 
 Names and other text are read when a page is shown, not stored: an edit of
 them rewrites nothing. Each rewrite happens at once, or at the end of a
-`summaries.batch()`. portal.receivers, connected first (the portal app comes
-first), bumps the content version before these run: concurrent changes queue
-on its row, so a rewrite here sees what another transaction has just
-committed.
+`summaries.batch()`. Concurrent rewrites queue on one lock
+(events.summaries), so a rewrite here sees what another transaction has
+just committed.
 """
 
 from django.db.models import QuerySet

@@ -35,9 +35,10 @@ rewrites them once at its end; `rebuild()` rewrites all
 adds the tables). Writes that send no signals (QuerySet.update(),
 bulk_create()) must call `refresh()` or `rebuild()` themselves.
 
-Concurrent changes queue on the page cache's content version row
-(portal.page_cache) before their handlers here run, so a rewrite sees the
-rows another transaction has just committed.
+Concurrent rewrites queue on one PostgreSQL advisory lock, held to the end
+of the transaction, so a rewrite sees the rows another transaction has just
+committed (each rewrite counts its rows afresh: two at once would each miss
+the other's change). Visitors never take it: they only read.
 """
 
 import datetime
@@ -47,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Count, DateField, F, Min, Q, Sum
 from django.db.models.functions import Coalesce, ExtractQuarter, ExtractYear, TruncMonth
 
@@ -160,9 +162,21 @@ def _next_month(month):
     return (month + datetime.timedelta(days=31)).replace(day=1)
 
 
+# pg_advisory_xact_lock's key for the rewrites: any number no other lock uses.
+REWRITE_LOCK = 0x5354415453  # "STATS"
+
+
+def _queue_for_rewrite():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REWRITE_LOCK])
+
+
 def refresh(days=(), buyers=(), lists=()):
     """Rewrite the summaries of the events whose last day is one of `days`,
     of `buyers`, and the counts of the `lists` named (events.list_counts)."""
+    if days or buyers or lists:
+        _queue_for_rewrite()
     if days:
         _rewrite(
             _day_rows(_counted_events().filter(last_day__in=days)),

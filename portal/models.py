@@ -1,6 +1,5 @@
 """What every app's models share: abstract bases for translated, timestamped
-and versioned records, the content version the page cache is keyed by, and
-the feedback visitors send."""
+and versioned records, and the feedback visitors send."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -105,24 +104,11 @@ class Versioned(models.Model):
 class Derived(models.Model):
     """A table counted or summed from others: rewritten by receivers, never edited.
 
-    Not content: changing it bumps no content version (portal.receivers).
+    Not content: changing it invalidates no cached page (portal.receivers).
     """
 
     class Meta:
         abstract = True
-
-
-class ContentVersion(models.Model):
-    """How many times the portal's content has changed: the public page cache's key.
-
-    One row, bumped in the same transaction as each change (portal.page_cache),
-    so every process sees the new version exactly when it sees the change.
-    """
-
-    number = models.PositiveBigIntegerField(default=0)
-
-    def __str__(self):
-        return str(self.number)
 
 
 class Feedback(models.Model):

@@ -7,5 +7,5 @@ app_name = "orgs"
 
 urlpatterns = [
     path("", cache_public_page(views.organisation_list), name="list"),
-    path("<slug:slug>/", cache_public_page(views.organisation_detail), name="detail"),
+    path("<slug:slug>/", cache_public_page(views.organisation_detail, record=True), name="detail"),
 ]
