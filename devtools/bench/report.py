@@ -83,6 +83,8 @@ class Report:
     generation: str = ""
     pages: list = field(default_factory=list)
     export: Export | None = None
+    busy_day: list = field(default_factory=list)  # its table's lines (devtools.bench.busy_day)
+    busy_day_failures: list = field(default_factory=list)
 
     def failures(self):
         """One line per broken budget."""
@@ -92,11 +94,13 @@ class Report:
             lines += [f"{label}: {budget}" for budget in page.broken().values()]
         if self.export:
             lines += [f"CSV export: {budget}" for budget in self.export.broken().values()]
-        return lines
+        return lines + self.busy_day_failures
 
     def markdown(self):
         out = [f"## Benchmark, {self.machine}", "", *self.setup, "", f"Dataset: {self.generation}"]
         out += ["", *pages_table(self.pages)]
+        if self.busy_day:
+            out += ["", *self.busy_day]
         if self.export:
             out += ["", *export_table(self.export)]
         failures = self.failures()

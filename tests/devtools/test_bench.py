@@ -9,7 +9,8 @@ from django.db import connection
 from django.urls import Resolver404, clear_url_caches, resolve
 
 import config.urls
-from devtools.bench import wrk
+from devtools.bench import busy_day, wrk
+from devtools.bench.busy_day import BusyDay, Phase
 from devtools.bench.report import BROKEN, Export, Page, Report
 from devtools.management.commands.bench import Command
 
@@ -173,3 +174,50 @@ def test_hello_is_routed_when_enabled(client, reload_urls, monkeypatch):
     response = client.get("/bench/hello")
     assert response.status_code == 200
     assert response.content == b"hello"
+
+
+def busy(**fields):
+    steady = Phase("nobody editing", rps=800, p95_ms=20, share=0.8, budget_share=0.7)
+    saving = Phase("saving", rps=600, p95_ms=40, share=0.6, budget_share=0.5)
+    day = BusyDay(phases=[steady, saving], saves=10, list_delays=[1.0, 4.5])
+    for name, value in fields.items():
+        setattr(day, name, value)
+    return day
+
+
+def test_a_busy_day_within_budget_breaks_nothing():
+    assert busy().failures() == []
+    assert "10 saves" in "\n".join(busy_day.table(busy(), 1000))
+
+
+@pytest.mark.parametrize(
+    "change, broken",
+    [
+        ({"own_page_late": 1}, "page was old after 1 saves"),
+        ({"list_delays": [1.0, 5.5]}, "later than 5 s"),
+        ({"saves": 0}, "no event was saved"),
+    ],
+)
+def test_a_busy_day_that_shows_a_save_late_is_broken(change, broken):
+    assert any(broken in line for line in busy(**change).failures())
+
+
+def test_a_busy_day_under_its_share_or_over_its_p95_is_marked():
+    day = busy()
+    day.phases[1].share, day.phases[1].p95_ms, day.phases[0].errors = 0.4, 120, 3
+    failures = "\n".join(day.failures())
+    assert "≥ 50% of the bare view" in failures and "p95 < 100 ms" in failures
+    assert "0 errors" in failures
+    assert f"**120.0** {BROKEN}" in "\n".join(busy_day.table(day, 1000))
+
+
+@pytest.mark.django_db
+def test_the_busy_days_mix_asks_for_each_page_in_every_language():
+    from tests.factories import EventFactory, OrganisationFactory
+
+    event, organisation = EventFactory(), OrganisationFactory(verified=True)
+    paths = busy_day.mix()
+    for lang in ("en", "hi", "mr", "fa"):
+        assert f"/{lang}/events/{event.slug}/" in paths
+        assert f"/{lang}/organisations/{organisation.slug}/" in paths
+        assert f"/{lang}/" in paths and f"/{lang}/stats/" in paths

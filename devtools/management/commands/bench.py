@@ -11,6 +11,7 @@ broken (events/bench/report.py).
 
 import os
 import platform
+import tempfile
 import time
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from devtools.bench import export, pages, server, wrk
+from devtools.bench import busy_day, export, pages, server, wrk
 from devtools.bench import report as budget
 from devtools.bench.report import Page, Report
 from devtools.generate import counts_at
@@ -93,6 +94,7 @@ class Command(BaseCommand):
             for page in cached:
                 pages.count_queries(page, anonymous, cache_seconds=CACHE_SECONDS)
             report.pages += self.served(cached, [], cookie, cache_seconds=CACHE_SECONDS)
+            self.busy_day(report)
 
         if not no_export:
             rows = counts_at(scale)["meetings"]
@@ -100,6 +102,32 @@ class Command(BaseCommand):
             report.export = export.in_fresh_process(rows)
 
         self.finish(report, output)
+
+    def busy_day(self, report):
+        """The mixed load, with nobody editing and with an official saving
+        (devtools.bench.busy_day), beside the bare view, on one server."""
+        paths = busy_day.mix()
+        self.say(f"Busy day: {len(paths)} addresses, then an event saved every 2 s…")
+        with (
+            server.gunicorn(cache_seconds=CACHE_SECONDS, log_path=self.log_path) as base,
+            tempfile.NamedTemporaryFile("w", suffix=".txt") as paths_file,
+        ):
+            paths_file.write("\n".join(paths) + "\n")
+            paths_file.flush()
+            for path in paths:  # each page kept once, as on any day
+                server.get(base + path)
+            hello = wrk.run(base + "/bench/hello", seconds=self.seconds).requests_per_second
+            day = busy_day.measure(
+                base,
+                paths_file.name,
+                seconds=max(self.seconds, 20),
+                connections=wrk.CONNECTIONS,
+                hello_rps=hello,
+                cache=server.REDIS_CACHE,
+            )
+        day.addresses = len(paths)
+        report.busy_day = busy_day.table(day, hello)
+        report.busy_day_failures = day.failures()
 
     def finish(self, report, output):
         """Print the table and write it to `output`; a broken budget is an error (exit 1)."""
