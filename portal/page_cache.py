@@ -236,6 +236,10 @@ class PublicPageCacheMiddleware:
             _loaded_tags.reset(token)
         if not _cacheable(request, response):
             return response, None
+        # Read from a read replica, which may be this far behind the primary
+        # (portal.db_router): stamped as rendered that much earlier, a change
+        # the replica had not replayed yet is newer than the page.
+        rendered_at -= getattr(request, "read_lag", 0)
         page = KeptPage(response, kind, sorted(tags), rendered_at, self._versions(tags) or ())
         return response, page
 

@@ -247,3 +247,36 @@ def test_nothing_is_cached_when_the_setting_is_0(client, settings):
     EventFactory()
     fetch(client, LIST)
     assert fetch(client, LIST)[1] > 1
+
+
+def replica_two_seconds_behind(get_response):
+    """As portal.db_router marks a request it reads from the read replica."""
+
+    def middleware(request):
+        request.read_lag = 2
+        return get_response(request)
+
+    return middleware
+
+
+def test_a_page_read_from_a_replica_is_kept_only_once_the_replica_has_caught_up(
+    client, committed, later, settings
+):
+    cache_at = settings.MIDDLEWARE.index("portal.page_cache.PublicPageCacheMiddleware")
+    settings.MIDDLEWARE = [
+        *settings.MIDDLEWARE[: cache_at + 1],
+        f"{__name__}.replica_two_seconds_behind",
+        *settings.MIDDLEWARE[cache_at + 1 :],
+    ]
+    event = EventFactory()
+    with committed():
+        event.title_en = "Pune engineering meet, 2nd edition"
+        event.save()
+    # A second after the change, the replica may not have replayed it yet.
+    later(1)
+    fetch(client, event.get_absolute_url())
+    assert fetch(client, event.get_absolute_url())[1] > 0
+    # Rendered over two seconds after it: kept.
+    later(3)
+    fetch(client, event.get_absolute_url())
+    assert fetch(client, event.get_absolute_url())[1] == 0
