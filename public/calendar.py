@@ -9,10 +9,12 @@ missing).
 import datetime
 
 import icalendar
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
@@ -86,6 +88,34 @@ def _vevent(event, request):
     return vevent
 
 
+def _entry_key(event, request):
+    """Where an event's entry is kept: it changes with each save of the event
+    (its version and time), and is written for the page's language and host."""
+    stamp = event.updated_at.timestamp()
+    origin = f"{request.scheme}://{request.get_host()}"
+    return f"ics:{event.pk}:{event.version}:{stamp}:{get_language()}:{origin}"
+
+
+def _entries(events, request):
+    """Each event's VEVENT, written, or as kept since.
+
+    Writing an entry is most of a feed's time (icalendar's values and line
+    folding), and a feed lists the same events refresh after refresh. An
+    entry is kept for the feed's own max-age: an edit to the event shows
+    at once (its key changes), a renamed region or scheme within the time
+    the feed's Cache-Control already lets a calendar keep it.
+    """
+    keys = [_entry_key(event, request) for event in events]
+    kept = cache.get_many(keys)
+    written = {
+        key: _vevent(event, request).to_ical()
+        for key, event in zip(keys, events, strict=True)
+        if key not in kept
+    }
+    cache.set_many(written, FEED_MAX_AGE)
+    return [kept.get(key) or written[key] for key in keys]
+
+
 def _calendar(events, request, name=None):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -95,9 +125,10 @@ def _calendar(events, request, name=None):
     if name:
         # The name a subscribed calendar is listed under (Apple, Google, Outlook).
         calendar.add("x-wr-calname", name)
-    for event in events:
-        calendar.add_component(_vevent(event, request))
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    # The entries go where icalendar writes its components, before the end.
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    body = b"".join([head, *_entries(list(events), request), b"END:VCALENDAR", end])
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 @cache_control(public=True, max_age=FEED_MAX_AGE)
