@@ -20,6 +20,7 @@ from django.views.decorators.cache import cache_control
 
 from events.filters import EventFilter
 from events.models import Event
+from portal.languages import columns
 
 # A feed holds the first events the list would show, as many as the Atom
 # feed: calendar clients load the whole file on every refresh, often over a
@@ -31,6 +32,14 @@ PRODID = "-//MSME export events//Portal//EN"
 # A cancelled event stays in the feed, so that calendars holding it strike it
 # out; a postponed one is tentative until its new dates are given.
 ICS_STATUS = {Event.Schedule.CANCELLED: "CANCELLED", Event.Schedule.POSTPONED: "TENTATIVE"}
+# What an entry reads of an event (its texts in every language, to fall
+# back as the pages do) and what its key needs; not its search text,
+# contacts and figures, a feed's hundred rows over again.
+ENTRY_COLUMNS = (
+    *("slug", "version", "updated_at", "start_date", "end_date", "kind", "schedule"),
+    *("region", "country"),
+    *(column for field in ("title", "description", "venue", "city") for column in columns(field)),
+)
 
 
 def event_location(event):
@@ -137,13 +146,16 @@ def calendar_feed(request):
     events = (
         EventFilter(request.GET, queryset=Event.objects.published())
         .qs.filter(start_date__isnull=False)
-        .for_listing()[:FEED_LIMIT]
+        .for_listing()
+        .only(*ENTRY_COLUMNS)[:FEED_LIMIT]
     )
     return _calendar(events, request, name=_("Export-promotion events"))
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(Event.objects.published().for_listing(), slug=slug)
+    event = get_object_or_404(
+        Event.objects.published().for_listing().only(*ENTRY_COLUMNS), slug=slug
+    )
     if not event.start_date:
         raise Http404(_("The dates of this event are still to be announced."))
     response = _calendar([event], request)
