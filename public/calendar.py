@@ -9,7 +9,7 @@ missing).
 import datetime
 
 import icalendar
-from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
@@ -32,6 +32,12 @@ PRODID = "-//MSME export events//Portal//EN"
 # A cancelled event stays in the feed, so that calendars holding it strike it
 # out; a postponed one is tentative until its new dates are given.
 ICS_STATUS = {Event.Schedule.CANCELLED: "CANCELLED", Event.Schedule.POSTPONED: "TENTATIVE"}
+# Written entries, kept in each process's memory for the feed's max-age,
+# apart from the page cache (a local-memory one holds 300 entries) so that
+# a feed's hundred entries in each language never push cached pages out.
+ENTRIES = LocMemCache(
+    "calendar-entries", {"TIMEOUT": FEED_MAX_AGE, "OPTIONS": {"MAX_ENTRIES": 5000}}
+)
 # What an entry reads of an event (its texts in every language, to fall
 # back as the pages do) and what its key needs; not its search text,
 # contacts and figures, a feed's hundred rows over again.
@@ -115,13 +121,13 @@ def _entries(events, request):
     the feed's Cache-Control already lets a calendar keep it.
     """
     keys = [_entry_key(event, request) for event in events]
-    kept = cache.get_many(keys)
+    kept = ENTRIES.get_many(keys)
     written = {
         key: _vevent(event, request).to_ical()
         for key, event in zip(keys, events, strict=True)
         if key not in kept
     }
-    cache.set_many(written, FEED_MAX_AGE)
+    ENTRIES.set_many(written)
     return [kept.get(key) or written[key] for key in keys]
 
 
