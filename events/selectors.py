@@ -64,11 +64,11 @@ def organisation_page(slug):
             "hs_codes",
             "target_markets",
             Prefetch("units", Organisation.objects.order_by(as_shown("name"), "pk")),
+            # The links alone: their events are read below, once for both lists.
             Prefetch(
                 "event_links",
                 EventOrganiser.objects.filter(event__status=Event.Status.PUBLISHED)
-                .select_related("event")
-                .only("role", "organisation", *(f"event__{column}" for column in LISTED_EVENT))
+                .only("role", "organisation", "event")
                 .order_by(F("event__start_date").desc(nulls_first=True), "pk")[: SHOWN + 1],
                 to_attr="public_event_links",
             ),
@@ -85,19 +85,23 @@ def organisation_page(slug):
         slug=slug,
     )
     # EventRole.organisation has no reverse accessor to prefetch through.
-    # Fetched apart, each event and person is made once, not once per role:
-    # the busiest organiser's few people held hundreds of roles.
+    # Fetched apart, each person is made once, not once per role: the
+    # busiest organiser's few people held hundreds of roles.
     organisation.public_roles = list(
         EventRole.objects.filter(organisation=organisation, event__status=Event.Status.PUBLISHED)
         .only("role", "event", "person")
-        .prefetch_related(
-            Prefetch("event", Event.objects.only(*LISTED_EVENT)),
-            Prefetch("person", Person.objects.only(*columns("name"))),
-        )
+        .prefetch_related(Prefetch("person", Person.objects.only(*columns("name"))))
         .order_by(F("event__start_date").desc(nulls_first=True), "event", "order", "pk")[
             : SHOWN_ROLES + 1
         ]
     )
+    # The events of both lists in one query, each made once, with only what
+    # the page shows of them: the links and roles were found by index
+    # (events' status and date), not by reading hundreds of wide rows.
+    rows = [*organisation.public_event_links, *organisation.public_roles]
+    events = Event.objects.only(*LISTED_EVENT).in_bulk({row.event_id for row in rows})
+    for row in rows:
+        row.event = events[row.event_id]
     # One more than shown was read, to know whether there are more.
     organisation.more_events = len(organisation.public_event_links) > SHOWN
     organisation.public_event_links = organisation.public_event_links[:SHOWN]

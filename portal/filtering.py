@@ -64,12 +64,17 @@ class RecordFilter(django_filters.ModelChoiceFilter):
     field_class = RecordField
 
     def filter(self, qs, value):
-        if value is None or not qs.model._meta.get_field(self.field_name).many_to_many:
+        field = qs.model._meta.get_field(self.field_name)
+        if value is None or not field.many_to_many:
             return super().filter(qs, value)
         # A semi-join: a join would repeat a row per matching link, and the
         # DISTINCT undoing that sorts every matching row before a page is cut.
-        linked = qs.model._base_manager.filter(**{self.field_name: value})
-        return qs.filter(pk__in=linked.values("pk"))
+        # On the link table alone: through the rows' own table, PostgreSQL
+        # read every key of that table (100,000 events) to find a scheme's.
+        links = field.remote_field.through._base_manager.filter(
+            **{field.m2m_reverse_field_name(): value}
+        )
+        return qs.filter(pk__in=links.values(field.m2m_field_name()))
 
 
 class SortFilter(django_filters.ChoiceFilter):

@@ -9,15 +9,18 @@ missing).
 import datetime
 
 import icalendar
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import Http404, HttpResponse
 from django.http.request import split_domain_port
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 
 from events.filters import EventFilter
 from events.models import Event
+from portal.languages import columns
 
 # A feed holds the first events the list would show, as many as the Atom
 # feed: calendar clients load the whole file on every refresh, often over a
@@ -29,6 +32,20 @@ PRODID = "-//MSME export events//Portal//EN"
 # A cancelled event stays in the feed, so that calendars holding it strike it
 # out; a postponed one is tentative until its new dates are given.
 ICS_STATUS = {Event.Schedule.CANCELLED: "CANCELLED", Event.Schedule.POSTPONED: "TENTATIVE"}
+# Written entries, kept in each process's memory for the feed's max-age,
+# apart from the page cache (a local-memory one holds 300 entries) so that
+# a feed's hundred entries in each language never push cached pages out.
+ENTRIES = LocMemCache(
+    "calendar-entries", {"TIMEOUT": FEED_MAX_AGE, "OPTIONS": {"MAX_ENTRIES": 5000}}
+)
+# What an entry reads of an event (its texts in every language, to fall
+# back as the pages do) and what its key needs; not its search text,
+# contacts and figures, a feed's hundred rows over again.
+ENTRY_COLUMNS = (
+    *("slug", "version", "updated_at", "start_date", "end_date", "kind", "schedule"),
+    *("region", "country"),
+    *(column for field in ("title", "description", "venue", "city") for column in columns(field)),
+)
 
 
 def event_location(event):
@@ -86,6 +103,34 @@ def _vevent(event, request):
     return vevent
 
 
+def _entry_key(event, request):
+    """Where an event's entry is kept: it changes with each save of the event
+    (its version and time), and is written for the page's language and host."""
+    stamp = event.updated_at.timestamp()
+    origin = f"{request.scheme}://{request.get_host()}"
+    return f"ics:{event.pk}:{event.version}:{stamp}:{get_language()}:{origin}"
+
+
+def _entries(events, request):
+    """Each event's VEVENT, written, or as kept since.
+
+    Writing an entry is most of a feed's time (icalendar's values and line
+    folding), and a feed lists the same events refresh after refresh. An
+    entry is kept for the feed's own max-age: an edit to the event shows
+    at once (its key changes), a renamed region or scheme within the time
+    the feed's Cache-Control already lets a calendar keep it.
+    """
+    keys = [_entry_key(event, request) for event in events]
+    kept = ENTRIES.get_many(keys)
+    written = {
+        key: _vevent(event, request).to_ical()
+        for key, event in zip(keys, events, strict=True)
+        if key not in kept
+    }
+    ENTRIES.set_many(written)
+    return [kept.get(key) or written[key] for key in keys]
+
+
 def _calendar(events, request, name=None):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -95,9 +140,10 @@ def _calendar(events, request, name=None):
     if name:
         # The name a subscribed calendar is listed under (Apple, Google, Outlook).
         calendar.add("x-wr-calname", name)
-    for event in events:
-        calendar.add_component(_vevent(event, request))
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    # The entries go where icalendar writes its components, before the end.
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
+    body = b"".join([head, *_entries(list(events), request), b"END:VCALENDAR", end])
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 @cache_control(public=True, max_age=FEED_MAX_AGE)
@@ -106,13 +152,16 @@ def calendar_feed(request):
     events = (
         EventFilter(request.GET, queryset=Event.objects.published())
         .qs.filter(start_date__isnull=False)
-        .for_listing()[:FEED_LIMIT]
+        .for_listing()
+        .only(*ENTRY_COLUMNS)[:FEED_LIMIT]
     )
     return _calendar(events, request, name=_("Export-promotion events"))
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(Event.objects.published().for_listing(), slug=slug)
+    event = get_object_or_404(
+        Event.objects.published().for_listing().only(*ENTRY_COLUMNS), slug=slug
+    )
     if not event.start_date:
         raise Http404(_("The dates of this event are still to be announced."))
     response = _calendar([event], request)

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 MAX_QUERIES = 12  # every public page
-PUBLIC_P95_MS = 150  # uncached public pages
+PUBLIC_P95_MS = 100  # uncached public pages
 ADMIN_P95_MS = 300
 UNCACHED_SHARE = 0.15  # of the bare view's throughput
 CACHED_SHARE = 0.50

@@ -77,6 +77,7 @@ def generate(*, scale=1.0, seed=0, report=print):
         # statistics summaries are rewritten from them, in this transaction.
         with out.step("statistics summaries"):
             summaries.rebuild()
+    out.vacuum()
     if not plans:
         return Generated(tables=out.written, flagship=None, flagship_meetings=0)
     return Generated(

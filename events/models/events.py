@@ -344,6 +344,13 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
                 include=["id", "start_date", "end_date", "kind", "schedule", "region", "country"],
                 name="event_listing",
             ),
+            # An organisation's page lists its latest published events, as
+            # organiser and through its people's roles: hundreds of links
+            # each, joined to their event for its status and date alone,
+            # from the index rather than the wide rows.
+            models.Index(
+                fields=["id"], include=["status", "start_date"], name="event_status_and_date"
+            ),
         ]
         # Reports cover every model; the permission sits on the main one.
         permissions = [

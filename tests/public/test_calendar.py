@@ -198,3 +198,27 @@ def test_an_entry_reads_exactly_so(client):
     # The kind is named in the page's language.
     vevent = Calendar.from_ical(client.get(FEED.format("mr")).content).walk("VEVENT")[0]
     assert [str(category) for category in vevent["CATEGORIES"].cats] == ["कार्यशाळा", "RAMP"]
+
+
+def test_entries_are_kept_between_requests_and_an_edited_event_written_anew(client, monkeypatch):
+    pune = EventFactory(title_en="Pune meet")
+    EventFactory(title_en="Surat meet")
+    written = []
+    write = calendar._vevent
+    monkeypatch.setattr(
+        calendar,
+        "_vevent",
+        lambda event, request: written.append(event.pk) or write(event, request),
+    )
+    assert set(feed(client)) == {"Pune meet", "Surat meet"}
+    assert set(feed(client)) == {"Pune meet", "Surat meet"}
+    assert sorted(written) == sorted(Event.objects.values_list("pk", flat=True))
+    written.clear()
+    pune.title_en = "Pune buyer-seller meet"
+    pune.save()
+    assert set(feed(client)) == {"Pune buyer-seller meet", "Surat meet"}
+    assert written == [pune.pk]
+    # Each language's entries are its own.
+    written.clear()
+    feed(client, lang="hi")
+    assert len(written) == 2
