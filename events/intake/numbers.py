@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from .patterns import LETTER, TOKEN, cue_patterns, sentence_at
+from .text import loose
 
 # Number words of the four languages; Hindi and Marathi name every number up
 # to a hundred, the commoner ones are here.
@@ -179,7 +180,7 @@ COUNTED = {
     "participants": "participant delegate attendee visitor representative प्रतिभागी प्रतिनिधि "
     "प्रतिनिधी सहभागी लोग व्यक्ति जण شرکتکننده نفر نماینده حاضر",
     "msmes": "msme sme enterprise unit firm compan exporter manufacturer seller exhibitor "
-    "entrepreneur industr एमएसएमई उद्यम उद्यमी इकाई इकाइ कंपनी कम्पनी निर्यातक विक्रेता "
+    "entrepreneur industr एमएसएमई उद्यम उद्यमी इकाई इकाइ कंपनी कम्पनी कंपन्या निर्यातक विक्रेता "
     "सूक्ष्म उद्योग उद्योजक निर्यातदार प्रदर्शक شرکت واحد بنگاه تولیدکننده صادرکننده "
     "غرفه کارآفرین",
     "foreign_buyers": "buyer importer खरीदार क्रेता आयातक खरेदीदार خریدار واردکننده",
@@ -195,7 +196,7 @@ _STOP = re.compile(r"[.,;:!?।()\n،؛]")
 @cache
 def _stems():
     return sorted(
-        ((stem, field) for field, stems in COUNTED.items() for stem in stems.split()),
+        ((loose(stem), field) for field, stems in COUNTED.items() for stem in stems.split()),
         key=lambda pair: len(pair[0]),
         reverse=True,
     )
@@ -205,7 +206,7 @@ def counted(normal, end):
     """The figure field of the noun after a number, and the noun's end; or None."""
     window = _STOP.split(normal[end : end + 80], maxsplit=1)[0]
     for token in list(TOKEN.finditer(window))[:_GAP]:
-        word = token.group()
+        word = loose(token.group())
         for stem, field in _stems():
             if word.startswith(stem):
                 return field, end + token.end()
@@ -216,11 +217,12 @@ def counted(normal, end):
 # says they took part ("सहभागी झाले", "attended", "شرکت کردند") or speaks of
 # the event; "the 11,000 MSME units of the state" is no figure of a meet.
 TOOK_PART = (
-    "participat|attend|took part|join|register|drew|sahabhagi|सहभागी|सहभाग|उपस्थित|हिस्सा|"
+    "participat|attend|took part|join|register|drew|met|visited|came|showcas|exhibit|"
+    "सहभागी|सहभाग|उपस्थित|हिस्सा|आए|प्रदर्शित|मांडली|भेट|"
     "भाग लिया|शामिल|भागीदारी|شرکت کرد|شرکت داشت|حضور|حاضر|meet|परिषद|सम्मेलन|मेळाव|"
     "कार्यशाळ|कार्यशाल|همایش|نمایشگاه|exhibition|conference|workshop"
 )
-NEED_PART = {"participants", "msmes", "foreign_buyers"}
+NEED_PART = {"participants", "msmes"}
 # Number words below ten are mostly "a" and "one" ("एक जिल्हा एक उत्पादन").
 _SMALLEST_WORD = 10
 

@@ -10,7 +10,14 @@ import re
 LETTER = r"[^\W\d_]|[\u0900-\u0963\u0971-\u097f\u064b-\u065f\u0670]"
 START = rf"(?<!{LETTER})"
 END = rf"(?!{LETTER})"
-TOKEN = re.compile(rf"\d+(?:[,.]\d+)*|(?:{LETTER})+")
+# A word starts with a letter and may hold digits ("b2b", "बी2बी"); a number
+# is digits only, so "300हून" is "300" and "हून".
+TOKEN = re.compile(rf"(?:{LETTER})(?:{LETTER}|\d)*|\d+(?:[,.]\d+)*")
+
+
+def words(text):
+    """The words of a text: word lists stay one readable string in the code."""
+    return text.split()
 
 
 def alternation(phrases):
@@ -28,27 +35,7 @@ def cue_patterns(table, head=START, tail=""):
 
 
 # Full stops that end an abbreviation, not a sentence: "श्री. नरेंद्र", "पु. ल.", "Dr. Rao".
-ABBREVIATIONS = set(
-    [
-        "श्री",
-        "श्रीमती",
-        "सौ",
-        "कु",
-        "मा",
-        "डॉ",
-        "प्रा",
-        "प्रो",
-        "shri",
-        "smt",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "no",
-    ]
-)
+ABBREVIATIONS = set(words("श्री श्रीमती सौ कु मा डॉ प्रा प्रो shri smt mr mrs ms dr prof st no"))
 _STOP = re.compile(r"[.!?।\n؟]+(?=\s|$)")
 
 

@@ -12,74 +12,22 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .patterns import END, LETTER, START, TOKEN, alternation, cue_patterns, sentence_at
+from .patterns import END, LETTER, START, TOKEN, alternation, cue_patterns, sentence_at, words
 
 HONORIFICS = (
     "श्री.|श्री|श्रीमती|सौ.|सुश्री|कु.|मा.|डॉ.|डॉ|प्रा.|प्रो.|shri|sri|smt.|smt|sushri|"
     "mr.|mr|mrs.|mrs|ms.|ms|dr.|dr|prof.|prof|آقای|خانم|دکتر|مهندس|سرکار خانم|جناب آقای"
 )
 # Posts, as the start of a word: "संचालिका", "directors", "مدیرکل".
-POSTS = [
-    "संचालक",
-    "संचालिका",
-    "अध्यक्ष",
-    "मंत्री",
-    "सचिव",
-    "आयुक्त",
-    "अधिकारी",
-    "जिल्हाधिकारी",
-    "व्यवस्थापक",
-    "प्रतिनिधी",
-    "प्रतिनिधि",
-    "उपसंचालक",
-    "महासंचालक",
-    "सहसंचालक",
-    "निदेशक",
-    "प्रबंधक",
-    "उद्योजक",
-    "सदस्य",
-    "कलेक्टर",
-    "जिलाधिकारी",
-    "जिलाधिकारी",
-    "महाप्रबंधक",
-    "सभापती",
-    "सभापति",
-    "उपाध्यक्ष",
-    "आमदार",
-    "खासदार",
-    "सांसद",
-    "विधायक",
-    "director",
-    "minister",
-    "secretary",
-    "chairman",
-    "chairperson",
-    "president",
-    "commissioner",
-    "officer",
-    "collector",
-    "manager",
-    "ceo",
-    "head",
-    "chief",
-    "founder",
-    "consul",
-    "ambassador",
-    "member",
-    "entrepreneur",
-    "مدیر",
-    "رئیس",
-    "مسئول",
-    "استاندار",
-    "وزیر",
-    "معاون",
-    "دبیر",
-    "سفیر",
-    "فرماندار",
-    "نماینده",
-    "سرپرست",
-]
-# Words after a name: Marathi's respectful "यांनी", Hindi's "ने", the comma.
+POSTS = words(
+    "संचालक संचालिका अध्यक्ष मंत्री सचिव आयुक्त अधिकारी जिल्हाधिकारी "
+    "व्यवस्थापक प्रतिनिधी प्रतिनिधि उपसंचालक महासंचालक सहसंचालक निदेशक "
+    "प्रबंधक उद्योजक सदस्य कलेक्टर जिलाधिकारी जिलाधिकारी महाप्रबंधक सभापती "
+    "सभापति उपाध्यक्ष आमदार खासदार सांसद विधायक director minister secretary "
+    "chairman chairperson president commissioner officer collector manager "
+    "ceo head chief founder consul ambassador member entrepreneur مدیر رئیس "
+    "مسئول استاندار وزیر معاون دبیر سفیر فرماندار نماینده سرپرست"
+)  # Words after a name: Marathi's respectful "यांनी", Hindi's "ने", the comma.
 AFTER_NAME = {
     "mr": "यांनी|यांच्या|यांचे|यांची|यांना|यांचा|यांच्यासह|यांसह|हे|ह्यांनी",
     "hi": "ने|की|के|का|द्वारा|जी|सहित|को",
@@ -107,83 +55,21 @@ SESSIONS = {
 }
 # Words that cannot be part of a name.
 NOT_NAME = set(
-    [
-        "व",
-        "आणि",
-        "तसेच",
-        "या",
-        "ही",
-        "हे",
-        "ते",
-        "की",
-        "के",
-        "का",
-        "में",
-        "से",
-        "ने",
-        "और",
-        "एवं",
-        "तथा",
-        "यांनी",
-        "यांच्या",
-        "उपस्थित",
-        "सह",
-        "and",
-        "the",
-        "of",
-        "for",
-        "with",
-        "at",
-        "in",
-        "by",
-        "from",
-        "was",
-        "were",
-        "is",
-        "said",
-        "who",
-        "has",
-        "had",
-        "also",
-        "و",
-        "در",
-        "با",
-        "به",
-        "از",
-        "که",
-        "را",
-        "این",
-        "آن",
-        "گفت",
-        "افزود",
-    ]
+    words(
+        "व आणि तसेच या ही हे ते की के का में से ने और एवं तथा यांनी यांच्या "
+        "उपस्थित सह and the of for with at in by from was were is said who has "
+        "had also و در با به از که را این آن گفت افزود होते होता होती होत्या आहे "
+        "आहेत था थे थी है हैं रहे रहीं"
+    )
 )
 _NAME_WORDS = 3
 _DESIGNATION_WORDS = 4
 # Words around names that are no part of a post: "ही कार्यशाळा विकास आयुक्त".
 COMMON = set(
-    [
-        "ही",
-        "हा",
-        "तर",
-        "यावेळी",
-        "कार्यशाळा",
-        "कार्यशाळेला",
-        "कार्यक्रम",
-        "कार्यक्रमाच्या",
-        "परिषद",
-        "बैठक",
-        "आयोजित",
-        "उत्तर",
-        "देते",
-        "हुए",
-        "लोकसभा",
-        "में",
-        "राज्यसभा",
-        "at",
-        "the",
-        "meeting",
-    ]
+    words(
+        "ही हा तर यावेळी कार्यशाळा कार्यशाळेला कार्यक्रम कार्यक्रमाच्या परिषद "
+        "बैठक आयोजित उत्तर देते हुए लोकसभा में राज्यसभा at the meeting"
+    )
 )
 
 

@@ -7,42 +7,15 @@ A name is found as whole words of the text, so "هند" is never found inside
 
 from collections import defaultdict
 
-from .patterns import TOKEN
-from .text import fold
+from .patterns import TOKEN, words
+from .text import fold, loose
 
 # Endings a name takes in a sentence, longest first.
 ENDINGS = sorted(
-    [
-        "मधील",
-        "मध्ये",
-        "ातील",
-        "तील",
-        "ात",
-        "त",
-        "च्या",
-        "चे",
-        "ची",
-        "चा",
-        "ला",
-        "ाला",
-        "ने",
-        "ाने",
-        "ी",
-        "ीय",
-        "ाचे",
-        "ाची",
-        "ाचा",
-        "ाच्या",
-        "ांचे",
-        "ांच्या",
-        "ांनी",
-        "ी",
-        "ی",
-        "ای",
-        "های",
-        "ها",
-        "'s",
-    ],
+    words(
+        "मधील मध्ये ातील तील ात त च्या चे ची चा ला ाला ने ाने ी ीय ाचे ाची ाचा "
+        "ाच्या ांचे ांच्या ांनी ी ی ای های ها 's"
+    ),
     key=len,
     reverse=True,
 )
@@ -51,7 +24,7 @@ MOST_WORDS = 6
 
 
 def words_of(name):
-    return tuple(token.group() for token in TOKEN.finditer(fold(name)))
+    return tuple(loose(token.group()) for token in TOKEN.finditer(fold(name)))
 
 
 def without_ending(words):
@@ -91,7 +64,7 @@ class PhraseIndex:
         found, i = [], 0
         while i < len(tokens):
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
-                words = tuple(token.group() for token in tokens[i : i + size])
+                words = tuple(loose(token.group()) for token in tokens[i : i + size])
                 bare = without_ending(words)
                 hits = [
                     (kind, table.get(words) or (bare and table.get(bare)))

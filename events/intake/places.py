@@ -25,37 +25,13 @@ from babel.core import get_global
 from orgs.countries import country_names
 from orgs.models import Region
 
+from .patterns import words
 from .phrases import PhraseIndex
 
 # Words that are also the name of a town somewhere ("गया" is Hindi for
 # "went", "दिली" Marathi for "gave"); a town must not be read from them.
 COMMON_WORDS = set(
-    [
-        "गया",
-        "गई",
-        "गए",
-        "गयी",
-        "में",
-        "से",
-        "को",
-        "पर",
-        "और",
-        "एवं",
-        "तथा",
-        "आज",
-        "सदर",
-        "एक",
-        "राज्य",
-        "देश",
-        "दिली",
-        "हून",
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "said",
-    ]
+    words("गया गई गए गयी में से को पर और एवं तथा आज सदर एक राज्य देश दिली हून the and for with from said")
 )
 # Languages spoken as the first language of many countries name no one
 # country ("English", "Arabic").

@@ -3,7 +3,7 @@
 import re
 from functools import cache
 
-from .patterns import END, START, TOKEN, alternation
+from .patterns import END, START, TOKEN, alternation, words
 
 BUILDINGS = (
     "hotel|hall|auditorium|convention centre|convention center|exhibition centre|bhawan|bhavan|"
@@ -12,33 +12,7 @@ BUILDINGS = (
 )
 # Words that end a venue's name on its left: "आज यहां निर्यात भवन में".
 BEFORE = set(
-    [
-        "at",
-        "in",
-        "the",
-        "of",
-        "on",
-        "and",
-        "to",
-        "येथील",
-        "येथे",
-        "यहां",
-        "यहाँ",
-        "में",
-        "रोजी",
-        "को",
-        "दिनांक",
-        "आज",
-        "व",
-        "आणि",
-        "या",
-        "सदर",
-        "स्थित",
-        "در",
-        "و",
-        "به",
-        "از",
-    ]
+    words("at in the of on and to येथील येथे यहां यहाँ में रोजी को दिनांक आज व आणि या सदर स्थित در و به از")
 )
 _ENDINGS = re.compile(r"मध्ये|मधील|त|ात|ी|े|ीं|ों")
 
