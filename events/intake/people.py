@@ -63,6 +63,8 @@ NOT_NAME = set(
     )
 )
 _NAME_WORDS = 3
+# How much further a role cue before a name is taken to be than one after it.
+_BEFORE_NAME = 200
 _DESIGNATION_WORDS = 4
 # Words around names that are no part of a post: "ही कार्यशाळा विकास आयुक्त".
 COMMON = set(
@@ -85,8 +87,13 @@ class Mention:
 @cache
 def _patterns(language):
     honorific = re.compile(rf"{START}(?:{alternation(HONORIFICS.split('|'))})(?!{LETTER})")
-    after = re.compile(rf"^\s*(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END}")
-    return honorific, after, cue_patterns(ROLES), cue_patterns(SESSIONS)
+    after = re.compile(rf"^\s*(?:[,،]|(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END})")
+    return honorific, after
+
+
+@cache
+def _role_cues():
+    return cue_patterns(ROLES), cue_patterns(SESSIONS)
 
 
 @cache
@@ -159,37 +166,63 @@ def _designation(normal, start):
     return tokens[first].start(), tokens[last].end()
 
 
-def role_at(normal, name_start, name_end, language):
-    """The role cue nearest the name in its sentence, and the session named there."""
-    _h, _a, roles, sessions = _patterns(language)
-    start, end = sentence_at(normal, name_start)
-    sentence = normal[start:end]
+_CLAUSE = re.compile(rf"[,;،]|{START}(?:तर|while|whereas){END}")
+
+
+def _clause_at(normal, start, end, sentence):
+    """The clause around a name: "..., तर MAITRI पोर्टलची माहिती मनीषा कुंभार यांनी दिली"."""
+    first, last = sentence
+    before = [m.end() for m in _CLAUSE.finditer(normal, first, start)]
+    after = _CLAUSE.search(normal, end, last)
+    return (before[-1] if before else first), (after.start() if after else last)
+
+
+def _cues(normal, scope, patterns):
+    start, end = scope
+    return [
+        (name, start + m.start(), start + m.end())
+        for name, pattern in patterns.items()
+        for m in pattern.finditer(normal[start:end])
+    ]
+
+
+def _nearest_role(normal, scope, name, sessions):
+    """The telling role nearest the name, "present" only when there is no other.
+
+    Hindi, Marathi and Persian say the role after the name, and so does an
+    English sentence unless it says "inaugurated by X": a cue before the name
+    counts as further away.
+    """
+    roles = _role_cues()[0]
+    # "उद्घाटन सत्र", "افتتاحیه" name a session, not the role.
+    session_spans = [(a, b) for _name, a, b in sessions]
     best = None
-    for role, pattern in roles.items():
-        for match in pattern.finditer(sentence):
-            position = start + match.start()
-            # Hindi, Marathi and Persian say the role after the name.
-            after = position >= name_end
-            distance = position - name_end if after else name_start - position
-            if language != "en" and not after:
-                distance += 200
-            if best is None or distance < best[0]:
-                best = (distance, role)
-    session = None
-    for name, pattern in sessions.items():
-        if pattern.search(sentence):
-            session = name
-            break
-    role = best[1] if best else None
-    if role == "inaugurated" and session == "inaugural" and "हस्ते" not in sentence:
-        # "उद्घाटन सत्राला ... उपस्थित": the session is inaugural, the role presence.
-        role = "present" if roles["present"].search(sentence) else None
+    for role, a, b in _cues(normal, scope, roles):
+        if any(a < e and s < b for s, e in session_spans):
+            continue
+        distance = a - name[1] if a >= name[1] else name[0] - b + _BEFORE_NAME
+        key = (role == "present", distance)
+        if best is None or key < best[0]:
+            best = (key, role)
+    return best[1] if best else None
+
+
+def role_at(normal, name_start, name_end):
+    """The role the report gives a person, and the session it names, clause first."""
+    sessions = _role_cues()[1]
+    sentence = sentence_at(normal, name_start)
+    clause = _clause_at(normal, name_start, name_end, sentence)
+    role, session = None, None
+    for scope in (clause, sentence):
+        found = _cues(normal, scope, sessions)
+        session = session or (found[0][0] if found else None)
+        role = role or _nearest_role(normal, scope, (name_start, name_end), found)
     return role, session
 
 
 def find_people(normal, language):
     """Mentions of people, in the order the text names them."""
-    honorific, after, _roles, _sessions = _patterns(language)
+    honorific, after = _patterns(language)
     spans = []
     for match in honorific.finditer(normal):
         words = _name_after(normal, match.end())
@@ -212,7 +245,7 @@ def find_people(normal, language):
         if any(start < e and s < end for s, e in seen):
             continue
         seen.append((start, end))
-        role, session = role_at(normal, start, end, language)
+        role, session = role_at(normal, start, end)
         mentions.append(
             Mention((start, end), _designation(normal, start), role, session, confidence)
         )

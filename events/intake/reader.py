@@ -1,15 +1,16 @@
 """read_report: a press note in, a proposed event out, each value with its spans."""
 
+import datetime
 import re
 from collections import Counter, defaultdict
 
 from events.models import Scheme
 
 from . import kinds, numbers, organisers, people, venues
-from .dates import find_dates
+from .dates import duration, find_dates
 from .directory import Directory
 from .phrases import PhraseIndex
-from .places import directory_places, shipped_gazetteer
+from .places import Place, directory_places, shipped_gazetteer
 from .proposal import Found, Proposal
 from .text import read_text
 
@@ -18,6 +19,8 @@ from .text import read_text
 HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
 # A dateline ("पुणे :", "लखनऊ.", "Delhi/") opens the report.
 _DATELINE = 80
+# The word before a province's name.
+_PROVINCE = re.compile(r"(?<!\w)(?:استان|province of|state of)\s+")
 _TODAY = re.compile(r"(?<!\w)(?:today|आज|आजच|امروز)(?!\w)")
 _SCHEME_WORDS = re.compile(r"योजना|scheme|yojana|उपक्रम|طرح")
 _QUOTED = re.compile(r"[‘'\"“]([^’'\"”\n]{2,40})[’'\"”]")
@@ -58,7 +61,14 @@ class _Reading:
         hits = shipped_gazetteer().find(self.normal) + directory_places().find(self.normal)
         by_kind = defaultdict(list)
         country_spans = {(start, end) for kind, _place, start, end in hits if kind == "country"}
+        provinces = {match.end() for match in _PROVINCE.finditer(self.normal)}
         for kind, place, start, end in hits:
+            if start in provinces:
+                # "استان آذربایجان شرقی" is a province, not the country; "استان
+                # اصفهان" the province named after its capital.
+                if kind == "city":
+                    by_kind["state"].append((Place("state", place.name, place.country), start, end))
+                continue
             if kind != "country" and (start, end) in country_spans:
                 continue  # "ارمنستان" is Armenia, not the Colombian town of that name.
             by_kind[kind].append((place, start, end))
@@ -120,6 +130,11 @@ class _Reading:
             start, end, a, b = found[0]
             confidence = 0.8 if len(found) == 1 else 0.6
             proposal.scalars["start_date"] = self.found(start.isoformat(), [(a, b)], confidence)
+            days = duration(self.normal)
+            if start == end and days:
+                # "पांच दिवसीय प्रशिक्षण ... 18 सितंबर को शुभारंभ": the last day follows.
+                end = start + datetime.timedelta(days=days - 1)
+                confidence /= 2
             proposal.scalars["end_date"] = self.found(end.isoformat(), [(a, b)], confidence)
             return
         today = _TODAY.search(self.normal)
@@ -173,7 +188,7 @@ class _Reading:
         for kind, record, start, end in mentions:
             if kind == "person" and record not in seen:
                 seen.add(record)
-                role, session = people.role_at(self.normal, start, end, self.language)
+                role, session = people.role_at(self.normal, start, end)
                 value = {
                     "name_original": self.original(start, end),
                     "name_en": None,
