@@ -218,7 +218,7 @@ def counted(normal, end):
 # the event; "the 11,000 MSME units of the state" is no figure of a meet.
 TOOK_PART = (
     "participat|attend|took part|join|register|drew|met|visited|came|showcas|exhibit|"
-    "सहभागी|सहभाग|उपस्थित|हिस्सा|आए|प्रदर्शित|मांडली|भेट|"
+    "सहभागी|सहभाग|उपस्थित|हिस्सा|आए|प्रदर्शित किए|प्रदर्शित की|मांडली|भेट|"
     "भाग लिया|शामिल|भागीदारी|شرکت کرد|شرکت داشت|حضور|حاضر|meet|परिषद|सम्मेलन|मेळाव|"
     "कार्यशाळ|कार्यशाल|همایش|نمایشگاه|exhibition|conference|workshop"
 )

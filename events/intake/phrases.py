@@ -12,9 +12,12 @@ from .text import fold, loose
 
 # Endings a name takes in a sentence, longest first.
 ENDINGS = sorted(
-    words(
-        "मधील मध्ये ातील तील ात त च्या चे ची चा ला ाला ने ाने ी ीय ाचे ाची ाचा "
-        "ाच्या ांचे ांच्या ांनी ी ی ای های ها 's"
+    map(
+        loose,
+        words(
+            "मधील मध्ये ातील तील ात त च्या चे ची चा ला ाला ने ाने ी ीय ाचे ाची ाचा "
+            "ाच्या ांचे ांच्या ांनी ी ی ای های ها 's"
+        ),
     ),
     key=len,
     reverse=True,
