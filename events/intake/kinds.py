@@ -5,7 +5,7 @@ from functools import cache
 
 from events.models import Event
 
-from .patterns import END, TOKEN, cue_patterns
+from .patterns import END, TOKEN, cue_patterns, words
 
 Kind = Event.Kind
 # The schema's kind for a report of no event kind the portal stores.
@@ -39,6 +39,9 @@ HAPPENED = (
 # conference and the report says "परिषदेत" again and again).
 DECISIVE = (Kind.BUYER_SELLER_MEET, Kind.REVIEW_MEETING)
 _NEAR = 80
+_NOT_TITLE = set(words("the a an this या ही हा हे यह इस این"))
+# Words for an event that follow a kind's own word: "खरेदीदार-विक्रेता परिषद".
+_EVENT_WORDS = "meet|परिषद|संमेलन|सम्मेलन|मेळावा|बैठक|همایش|نشست"
 _OPENING = 200
 
 
@@ -85,8 +88,12 @@ def find_title(normal, kind_span):
         return None
     start, end = kind_span
     # The name ends with the kind word: "द्वितीय आंतरराष्ट्रीय खरेदीदार-विक्रेता
-    # परिषद", "2nd International Buyer-Seller Meet"; up to two words before it.
-    clause_start = max(normal.rfind(c, 0, start) for c in ",.;:।\n،") + 1
+    # परिषद", "2nd International Buyer-Seller Meet": up to two words before it
+    # that are not "this" or "the", and a word for an event after it.
+    clause_start = max(normal.rfind(c, 0, start) for c in ",.;:।\n،()") + 1
     head = list(TOKEN.finditer(normal, clause_start, start))[-2:]
-    word_end = re.compile(rf"\S*?{END}").match(normal, end)
-    return (head[0].start() if head else start), (word_end.end() if word_end else end)
+    while head and head[0].group() in _NOT_TITLE:
+        head.pop(0)
+    end = re.compile(rf"\S*?{END}").match(normal, end).end()
+    after = re.compile(rf"\s+(?:{_EVENT_WORDS})\S*?{END}").match(normal, end)
+    return (head[0].start() if head else start), (after.end() if after else end)

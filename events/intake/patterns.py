@@ -5,7 +5,9 @@ would fall apart into pieces; these classes keep a word a word, and the
 boundaries make "هند" not match inside "هندسه".
 """
 
+import bisect
 import re
+from functools import lru_cache
 
 LETTER = r"[^\W\d_]|[\u0900-\u0963\u0971-\u097f\u064b-\u065f\u0670]"
 START = rf"(?<!{LETTER})"
@@ -39,8 +41,9 @@ ABBREVIATIONS = set(words("श्री श्रीमती सौ कु म�
 _STOP = re.compile(r"[.!?।\n؟]+(?=\s|$)")
 
 
+@lru_cache(maxsize=8)
 def sentences(normal):
-    """(start, end) of each sentence of the text."""
+    """(start, end) of each sentence of the text; kept for the text being read."""
     bounds, start = [], 0
     for match in _STOP.finditer(normal):
         if match.group() == ".":
@@ -51,12 +54,13 @@ def sentences(normal):
         start = match.end()
     if start < len(normal):
         bounds.append((start, len(normal)))
-    return bounds
+    return tuple(bounds)
 
 
 def sentence_at(normal, position):
     """(start, end) of the sentence holding a position."""
-    for start, end in sentences(normal):
-        if start <= position < end:
-            return start, end
+    bounds = sentences(normal)
+    index = bisect.bisect_right(bounds, (position, len(normal) + 1)) - 1
+    if 0 <= index < len(bounds) and position < bounds[index][1]:
+        return bounds[index]
     return 0, len(normal)

@@ -102,8 +102,14 @@ def _role_words():
     return {word for cue in cues for word in TOKEN.findall(cue)}
 
 
+@cache
+def _post_pattern():
+    return re.compile(alternation(POSTS))
+
+
 def _is_post(word):
-    return any(word.startswith(post) for post in POSTS)
+    """Whether a word is a post or begins with one ("संचालिका", "مدیرکل")."""
+    return _post_pattern().match(word) is not None
 
 
 def _name_after(normal, position, limit=_NAME_WORDS):

@@ -4,11 +4,14 @@ import datetime
 import re
 from collections import Counter, defaultdict
 
+from anyascii import anyascii
+
 from events.models import Scheme
 
 from . import kinds, numbers, organisers, people, venues
 from .dates import duration, find_dates
 from .directory import Directory
+from .patterns import LETTER
 from .phrases import PhraseIndex
 from .places import Place, directory_places, shipped_gazetteer
 from .proposal import Found, Proposal
@@ -21,6 +24,8 @@ HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
 _DATELINE = 80
 # The word before a province's name.
 _PROVINCE = re.compile(r"(?<!\w)(?:استان|province of|state of)\s+")
+# A town's word at the head of the report or before "येथे", "में": "कोल्हापूर :".
+_TOWN_SLOT = re.compile(rf"(?P<town>(?:{LETTER})+)(?:\s*[:,।.-]|\s+(?P<cue>येथे|येथील|में|शहरात|شهر))")
 _TODAY = re.compile(r"(?<!\w)(?:today|आज|आजच|امروز)(?!\w)")
 _SCHEME_WORDS = re.compile(r"योजना|scheme|yojana|उपक्रम|طرح")
 _QUOTED = re.compile(r"[‘'\"“]([^’'\"”\n]{2,40})[’'\"”]")
@@ -73,7 +78,7 @@ class _Reading:
                 continue  # "ارمنستان" is Armenia, not the Colombian town of that name.
             by_kind[kind].append((place, start, end))
         host = self._host(by_kind)
-        city = self._best(by_kind["city"], host)
+        city = self._best(by_kind["city"], host) or self._best(self._spelt_out(), host)
         state = self._best(by_kind["state"], host)
         if city:
             proposal.scalars["city"] = city
@@ -96,6 +101,19 @@ class _Reading:
             self.found(code, spans, min(0.9, 0.6 + 0.1 * len(spans)))
             for code, spans in targets.items()
         ]
+
+    def _spelt_out(self):
+        """Towns the gazetteer has only in Latin letters, spelt out from the dateline
+        or before "येथे", "में": "कोल्हापूर" is "kolhapur"."""
+        towns = shipped_gazetteer().tables["city"]
+        found = []
+        for match in _TOWN_SLOT.finditer(self.normal):
+            if match.start() >= _DATELINE and not match.group("cue"):
+                continue
+            place = towns.get((anyascii(match.group("town")).lower(),))
+            if place:
+                found.append((place, match.start("town"), match.end("town")))
+        return found
 
     def _host(self, by_kind):
         opening = [p for p, a, _b in by_kind["city"] if a < _DATELINE]

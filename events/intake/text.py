@@ -16,8 +16,9 @@ from portal.l10n import TO_ASCII_DIGITS
 
 from .patterns import TOKEN, words
 
-# Longer reports are not press notes; refusing them early keeps a 5 MB paste cheap.
-MAX_CHARACTERS = 100_000
+# A press note is one or two pages; fifty thousand characters are some ten,
+# read in under a second. Refusing longer text first keeps a 5 MB paste cheap.
+MAX_CHARACTERS = 50_000
 
 # One table for every rule: Arabic yeh and kaf as Persian writes them, digits
 # of every script as ASCII, Devanagari letters with a nukta as the letter
