@@ -15,15 +15,16 @@ from .patterns import END, START, TOKEN, cue_patterns, words
 # Cues before the parties (English, Persian) or after them (Hindi, Marathi).
 BEFORE_PARTIES = {
     "organiser": "organised by|organized by|hosted by|jointly organised by|jointly organized by|"
-    "convened by|به همت|توسط|به میزبانی",
+    "convened by|put together by|arranged by|conducted by|به همت|توسط|به میزبانی",
     "partner": "in association with|in collaboration with|in partnership with|supported by|"
+    "with support from|with the support of|sponsored by|"
     "با همکاری|با مشارکت|با حضور و مشارکت سازمانهایی نظیر|با مشارکت سازمانهایی نظیر|"
     "سازمانهایی نظیر|با حمایت",
 }
 AFTER_PARTIES = {
     "organiser": "यांच्या संयुक्त विद्यमाने|यांच्या विद्यमाने|यांच्या वतीने|यांच्या तर्फे|तर्फे|"
     "द्वारा आयोजित|द्वारे आयोजित|के तत्वावधान में|के संयुक्त तत्वावधान में|की ओर से|"
-    "यांनी आयोजित",
+    "यांनी आयोजित|ने आयोजित|तर्फे आयोजित",
     "partner": "यांच्या सहकार्याने|यांच्या सहयोगाने|के सहयोग से|के साथ मिलकर",
 }
 # Words that name a body; in Persian the name begins with one.
@@ -111,10 +112,30 @@ def _parties(normal, start, end):
         a, b = _trimmed(blanked, a, b, persian)
         text = blanked[a:b]
         # A party is a body's name; a clause that only ends in a cue is none.
+        if not persian:
+            a = _after_postposition(blanked, a, b)
+            text = blanked[a:b]
         looks = _body_at_start(text) if persian else any(map(_is_body, TOKEN.findall(text)))
         if b - a >= 3 and looks and len(TOKEN.findall(text)) <= _LONGEST:
             result.append((start + a, start + b))
     return result
+
+
+# A word ending in a postposition ends the words before a name: "... बाजारपेठ
+# मिळावी यासाठी | मराठवाडा ॲग्रीकल्चर अँड इंडस्ट्रीज असोसिएशनने आयोजित".
+_POSTPOSITION = re.compile(r"(?:साठी|ला|ना|ने|नी|चे|ची|च्या|मध्ये|में|के|की|का|को|से|पर|लिए)$")
+
+
+def _after_postposition(text, a, b):
+    tokens = list(TOKEN.finditer(text, a, b))
+    if len(tokens) <= _LONGEST // 2:
+        return a
+    cut = [t.end() for t in tokens[:-1] if _POSTPOSITION.search(t.group())]
+    return (
+        len(text[: cut[-1]]) + len(text[cut[-1] : b]) - len(text[cut[-1] : b].lstrip())
+        if cut
+        else a
+    )
 
 
 def _trimmed(text, a, b, persian):

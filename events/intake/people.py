@@ -32,7 +32,7 @@ AFTER_NAME = {
     "mr": "यांनी|यांच्या|यांचे|यांची|यांना|यांचा|यांच्यासह|यांसह|हे|ह्यांनी",
     "hi": "ने|की|के|का|द्वारा|जी|सहित|को",
     "fa": "در گفتگو|در گفتوگو|گفت|افزود|اظهار|تصریح|بیان|اضافه",
-    "en": "said|who|has|had",
+    "en": "said|who|has|had|was|is|will",
 }
 # Roles by their cue words, most telling first.
 ROLES = {
@@ -42,7 +42,8 @@ ROLES = {
     "inaugurated": "inaugurated|inaugurate|हस्ते|उद्घाटन केले|उद्घाटन किया|لافتتاح|افتتاح",
     "guided": "guidance of|guided|मार्गदर्शनाखाली|मार्गदर्शन केले|मार्गदर्शन किया|راهنمایی",
     "vote_of_thanks": "vote of thanks|thanked|आभार मानले|आभार|धन्यवाद ज्ञापन|धन्यवाद",
-    "speaker": "addressed|presentation|spoke|सादरीकरण|संबोधित|माहिती दिली|सांगितले|कहा|"
+    "speaker": "addressed|presentation|spoke|explained|सादरीकरण|संबोधित|माहिती दिली|सांगितले|"
+    "प्रास्ताविक|कहा|जानकारी दी|जानकारी दिली|"
     "سخنران|سخنرانی|گفت|افزود",
     "present": "present|attended|उपस्थित|मौजूद|حضور",
 }

@@ -51,6 +51,7 @@ def read_report(text, language=None, published_on=None):
 
 class _Reading:
     def __init__(self, source, language):
+        self.country_spans = set()
         self.source = source
         self.normal = source.normal
         self.language = language
@@ -66,6 +67,7 @@ class _Reading:
         hits = shipped_gazetteer().find(self.normal) + directory_places().find(self.normal)
         by_kind = defaultdict(list)
         country_spans = {(start, end) for kind, _place, start, end in hits if kind == "country"}
+        self.country_spans = country_spans
         provinces = {match.end() for match in _PROVINCE.finditer(self.normal)}
         for kind, place, start, end in hits:
             if start in provinces:
@@ -183,7 +185,10 @@ class _Reading:
     def people(self, proposal, directory, mentions):
         seen = set()
         for mention in people.find_people(self.normal, self.language):
-            name = self.original(*mention.name)
+            start, end = mention.name
+            if any(start < b and a < end for a, b in self.country_spans):
+                continue  # "Sri Lanka" is no Shri Lanka.
+            name = self.original(start, end)
             record = directory.person(name)
             if (record or name) in seen:
                 continue

@@ -49,10 +49,13 @@ def fold(text):
 # ("कोल्हापूर"/"कोल्हापुर", "प्रतिभागी"/"प्रतिभागियों") and with a candrabindu
 # or an anusvara: names are looked up with the difference gone.
 _LOOSE = str.maketrans("ीूँ", "िुं")
+# A nasal consonant with a virama before another consonant is written as an
+# anusvara too: "इन्दौर"/"इंदौर", "सम्मेलन"/"संमेलन".
+_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939])")
 
 
 def loose(word):
-    return word.translate(_LOOSE)
+    return _NASAL.sub("\u0902", word.translate(_LOOSE))
 
 
 class ReportError(ValueError):

@@ -11,7 +11,8 @@ from .patterns import END, START, TOKEN, alternation, words
 
 BUILDINGS = (
     "hotel|hall|auditorium|convention centre|convention center|exhibition centre|bhawan|bhavan|"
-    "academy|stadium|complex|club|college|grounds|हॉटेल|होटल|भवन|सभागृह|सभागार|हॉल|"
+    "academy|stadium|complex|club|college|grounds|कन्वेंशन सेंटर|कन्व्हेन्शन सेंटर|"
+    "हॉटेल|होटल|भवन|सभागृह|सभागार|हॉल|"
     "प्रेक्षागृह|अकादमी|अकॅडमी|केंद्रात|संकुल|क्लब|मैदान|تالار|سالن|هتل|محل|ساختمان"
 )
 # Words a name begins with: the name runs on to their right.
