@@ -167,7 +167,7 @@ class _Reading:
         kind, start, end, confidence = kinds.find_kind(self.normal)
         spans = [(start, end)] if start is not None else []
         proposal.scalars["kind"] = self.found(str(kind), spans, confidence)
-        title = kinds.find_title(self.normal, (start, end))
+        title = kinds.find_title(self.source, (start, end))
         if title:
             original = self.original(*title)
             english = original if original.isascii() else None

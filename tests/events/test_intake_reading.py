@@ -120,3 +120,35 @@ def test_offsets_survive_dropped_characters():
 
     assert text.normal == "मीशोध 12"
     assert text.original_of(6, 8) == "۱۲"
+
+
+def test_buyers_and_sellers_joined_in_either_order_make_a_buyer_seller_meet():
+    text = "नागपूर : निर्यातदार-खरेदीदार संमेलनाचे आयोजन करण्यात आले. संमेलनात ४० उद्योजक आले."
+
+    assert read_report(text).as_json()["kind"] == "buyer_seller_meet"
+
+
+def test_marathi_number_words_with_a_joined_than():
+    value, qualifier, _a, _b = figures(normalise("तीनशेहून अधिक उद्योजक सहभागी झाले.").normal)["msmes"]
+
+    assert (value, qualifier) == (300, "more_than")
+
+
+def test_english_report_title_town_and_a_country_that_looks_like_an_honorific():
+    text = (
+        "LUDHIANA: The India International Bicycle and Parts Trade Fair opened on 6 February "
+        "2025. Buyers from Sri Lanka and Poland are visiting."
+    )
+
+    data = read_report(text).as_json()
+
+    assert data["title"]["original"] == "India International Bicycle and Parts Trade Fair"
+    assert (data["kind"], data["city"], data["country"]) == ("trade_fair", "Ludhiana", "IN")
+    assert sorted(data["target_countries"]) == ["LK", "PL"]
+    assert data["people"] == []
+
+
+def test_a_town_known_only_in_latin_letters_is_spelt_out_from_the_dateline():
+    text = "कोल्हापूर : फाउंड्री उत्पादनांचे प्रदर्शन १५ जानेवारी २०२५ रोजी भरवण्यात आले."
+
+    assert read_report(text).as_json()["city"] == "Kolhapur"
