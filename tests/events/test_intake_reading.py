@@ -1,15 +1,19 @@
 """How the report reader reads dates, figures, countries and names in four languages."""
 
 import datetime
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from events.intake import read_report
+from events.intake import ReportError, read_report
 from events.intake.dates import find_dates
 from events.intake.numbers import figures
 from events.intake.text import normalise
 
 pytestmark = pytest.mark.django_db
+DEVSET = Path(__file__).resolve().parents[2] / "events" / "intake" / "devset"
 PUBLISHED = datetime.date(2025, 2, 20)
 
 
@@ -152,3 +156,26 @@ def test_a_town_known_only_in_latin_letters_is_spelt_out_from_the_dateline():
     text = "कोल्हापूर : फाउंड्री उत्पादनांचे प्रदर्शन १५ जानेवारी २०२५ रोजी भरवण्यात आले."
 
     assert read_report(text).as_json()["city"] == "Kolhapur"
+
+
+SEEDS = [path.read_text(encoding="utf-8") for path in sorted(DEVSET.glob("*.txt"))]
+
+
+# Each example reads a report: a few dozen keep the test to seconds.
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_piece_of_a_report_reads_or_is_refused_and_spans_stay_in_it(data):
+    seed = data.draw(st.sampled_from(SEEDS))
+    start = data.draw(st.integers(0, len(seed)))
+    end = data.draw(st.integers(start, len(seed)))
+    text = seed[start:end] + data.draw(st.text(max_size=20))
+
+    try:
+        proposal = read_report(text).as_json()
+    except ReportError:
+        return
+    spans = [span for item in proposal["evidence"].values() for span in item.get("spans", [])]
+    spans += [
+        span for item in proposal["people"] + proposal["organisers"] for span in item["spans"]
+    ]
+    assert all(0 <= a <= b <= len(text) for a, b in spans)
