@@ -21,7 +21,6 @@ class Found:
 
 
 SCALARS = ("title", "kind", "start_date", "end_date", "city", "state", "country", "venue")
-FIGURES = ("participants", "msmes", "foreign_buyers", "buyer_countries", "b2b_meetings", "mous")
 
 
 @dataclass
