@@ -65,6 +65,11 @@ def _patterns():
     return kinds, cue_patterns({"happened": HAPPENED})["happened"]
 
 
+def happened():
+    """The pattern of the words that say an event took place."""
+    return _patterns()[1]
+
+
 def find_kind(normal):
     """(kind, start, end, confidence), or (other, ...) when no kind is said of the event.
 

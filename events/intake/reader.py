@@ -9,7 +9,7 @@ from anyascii import anyascii
 from events.models import Scheme
 
 from . import kinds, numbers, organisers, people, venues
-from .dates import duration, find_dates
+from .dates import duration, event_dates, weekday_date
 from .directory import Directory
 from .patterns import LETTER
 from .phrases import PhraseIndex
@@ -145,10 +145,10 @@ class _Reading:
 
     # When: the first date the report gives, else "today" on the day it was published.
     def dates(self, proposal, published_on):
-        found = find_dates(self.normal, published_on)
+        found = event_dates(self.normal, kinds.happened(), published_on)
         if found:
-            start, end, a, b = found[0]
-            confidence = 0.8 if len(found) == 1 else 0.6
+            start, end, a, b = found
+            confidence = 0.7
             proposal.scalars["start_date"] = self.found(start.isoformat(), [(a, b)], confidence)
             days = duration(self.normal)
             if start == end and days:
@@ -158,10 +158,15 @@ class _Reading:
             proposal.scalars["end_date"] = self.found(end.isoformat(), [(a, b)], confidence)
             return
         today = _TODAY.search(self.normal)
+        weekday = weekday_date(self.normal, published_on)
         if today and published_on:
-            span = [(today.start(), today.end())]
-            proposal.scalars["start_date"] = self.found(published_on.isoformat(), span, 0.5)
-            proposal.scalars["end_date"] = self.found(published_on.isoformat(), span, 0.5)
+            day, span = published_on, [(today.start(), today.end())]
+        elif weekday:
+            day, span = weekday[0], [weekday[1:]]
+        else:
+            return
+        proposal.scalars["start_date"] = self.found(day.isoformat(), span, 0.4)
+        proposal.scalars["end_date"] = self.found(day.isoformat(), span, 0.4)
 
     def event(self, proposal):
         kind, start, end, confidence = kinds.find_kind(self.normal)

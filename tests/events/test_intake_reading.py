@@ -179,3 +179,26 @@ def test_any_piece_of_a_report_reads_or_is_refused_and_spans_stay_in_it(data):
         span for item in proposal["people"] + proposal["organisers"] for span in item["spans"]
     ]
     assert all(0 <= a <= b <= len(text) for a, b in spans)
+
+
+def test_the_event_date_is_the_range_said_to_be_held_not_the_dateline():
+    text = "पुणे, ता. ८ नोव्हेंबर : परिषद ६ व ७ नोव्हेंबर २०२५ रोजी आयोजित करण्यात आली."
+
+    data = read_report(text, published_on=datetime.date(2025, 11, 8)).as_json()
+
+    assert (data["start_date"], data["end_date"]) == ("2025-11-06", "2025-11-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("लखनऊ। मंत्री ने बुधवार को समीक्षा बैठक ली।", "2025-03-12"),
+        ("همایش صادرات روز سه‌شنبه در اراک برگزار شد.", "2025-03-11"),
+        ("The fair opened in Ludhiana on Thursday.", "2025-03-13"),
+    ],
+)
+def test_a_weekday_is_dated_back_from_the_publication_date(text, expected):
+    published = datetime.date(2025, 3, 14)  # a Friday
+
+    assert read_report(text, published_on=published).as_json()["start_date"] == expected
+    assert read_report(text).as_json()["start_date"] is None
