@@ -60,13 +60,14 @@ def _cues():
     return cue_patterns(BEFORE_PARTIES), cue_patterns(AFTER_PARTIES, head="")
 
 
-def _is_body(word):
-    return any(word.startswith(body) for body in BODIES)
+def is_body(word):
+    """Whether a word names a kind of body: "महामंडळ", "Council", "असोसिएशनने", "سازمان"."""
+    return word in PERSIAN_BODIES or any(word.startswith(body) for body in BODIES)
 
 
 def _body_at_end(piece):
     words = TOKEN.findall(piece)
-    return bool(words) and _is_body(words[-1])
+    return bool(words) and is_body(words[-1])
 
 
 def _body_at_start(piece):
@@ -115,7 +116,7 @@ def _parties(normal, start, end):
         if not persian:
             a = _after_postposition(blanked, a, b)
             text = blanked[a:b]
-        looks = _body_at_start(text) if persian else any(map(_is_body, TOKEN.findall(text)))
+        looks = _body_at_start(text) if persian else any(map(is_body, TOKEN.findall(text)))
         if b - a >= 3 and looks and len(TOKEN.findall(text)) <= _LONGEST:
             result.append((start + a, start + b))
     return result
@@ -146,7 +147,7 @@ def _trimmed(text, a, b, persian):
     if article:
         a = article.end()
     if not persian:
-        bodies = [t for t in TOKEN.finditer(text, a, b) if _is_body(t.group())]
+        bodies = [t for t in TOKEN.finditer(text, a, b) if is_body(t.group())]
         # Keep a trailing place after a comma ("..., नाशिक") but not a running sentence.
         tail = text[bodies[-1].end() : b] if bodies else ""
         if bodies and not tail.lstrip().startswith((",", "،")):

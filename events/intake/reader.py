@@ -189,7 +189,7 @@ class _Reading:
 
     def people(self, proposal, directory, mentions):
         seen = set()
-        for mention in people.find_people(self.normal, self.language):
+        for mention in people.find_people(self.source, self.language):
             start, end = mention.name
             if any(start < b and a < end for a, b in self.country_spans):
                 continue  # "Sri Lanka" is no Shri Lanka.

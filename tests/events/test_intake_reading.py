@@ -202,3 +202,19 @@ def test_a_weekday_is_dated_back_from_the_publication_date(text, expected):
 
     assert read_report(text, published_on=published).as_json()["start_date"] == expected
     assert read_report(text).as_json()["start_date"] is None
+
+
+def test_names_after_a_post_or_before_one_in_english_and_persian():
+    english = (
+        "LUDHIANA: The trade fair opened on 6 February 2025. Industries Minister Tarunpreet "
+        "Singh Sond inaugurated the fair, and K. Ramesh, General Manager, proposed the vote "
+        "of thanks."
+    )
+    persian = (
+        "تبریز - محمدرضا صادقی، رئیس سازمان صنعت، معدن و تجارت استان در این نمایشگاه سخنرانی کرد."
+    )
+
+    people = {p["name_original"]: p["role"] for p in read_report(english).as_json()["people"]}
+    assert people == {"Tarunpreet Singh Sond": "inaugurated", "K. Ramesh": "vote_of_thanks"}
+    people = read_report(persian).as_json()["people"]
+    assert [(p["name_original"], p["role"]) for p in people] == [("محمدرضا صادقی", "speaker")]
