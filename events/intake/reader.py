@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from anyascii import anyascii
 
-from events.models import Scheme
+from events.models import Event, Scheme
 
 from . import kinds, numbers, organisers, people, venues
 from .dates import duration, event_dates, weekday_date
@@ -22,8 +22,9 @@ from .text import read_text
 HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
 # A dateline ("पुणे :", "लखनऊ.", "Delhi/") opens the report.
 _DATELINE = 80
+_LEARNING = {Event.Kind.WORKSHOP, Event.Kind.SEMINAR, Event.Kind.TRAINING}
 # The word before a province's name.
-_PROVINCE = re.compile(r"(?<!\w)(?:استان|province of|state of)\s+")
+_PROVINCE = re.compile(r"(?<!\w)(?:استان|استاندار|استانداری|province of|state of)\s+")
 # A town's word at the head of the report or before "येथे", "में": "कोल्हापूर :".
 _TOWN_SLOT = re.compile(rf"(?P<town>(?:{LETTER})+)(?:\s*[:,।.-]|\s+(?P<cue>येथे|येथील|में|शहरात|شهر))")
 _TODAY = re.compile(r"(?<!\w)(?:today|आज|आजच|امروز)(?!\w)")
@@ -58,6 +59,10 @@ class _Reading:
 
     def found(self, value, spans, confidence):
         return Found(value, [self.source.span(a, b) for a, b in spans], confidence)
+
+    def capitalised(self, position):
+        """Whether the text as given has a capital letter at a normalised position."""
+        return self.source.original[self.source.span(position, position + 1)[0]].isupper()
 
     def original(self, start, end):
         return self.source.original_of(start, end).strip()
@@ -186,6 +191,12 @@ class _Reading:
         for name, (value, qualifier, start, end) in numbers.figures(self.normal).items():
             confidence = 0.8 if qualifier != "exact" else 0.7
             proposal.figures[name] = self.found((value, qualifier), [(start, end)], confidence)
+        # At a workshop, seminar or training the entrepreneurs who come are its
+        # participants; at a meet or a fair they are the sellers (MSMEs).
+        figures = proposal.figures
+        learning = proposal.value("kind") in _LEARNING
+        if learning and "msmes" in figures and "participants" not in figures:
+            figures["participants"] = figures.pop("msmes")
 
     def people(self, proposal, directory, mentions):
         seen = set()
@@ -229,7 +240,7 @@ class _Reading:
 
     def organisers(self, proposal, directory, mentions):
         seen = set()
-        for start, end, role in organisers.find_organisers(self.normal):
+        for start, end, role in organisers.find_organisers(self.normal, self.capitalised):
             name = self.original(start, end)
             record = directory.organisation(name)
             if (record or name) in seen:

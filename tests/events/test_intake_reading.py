@@ -218,3 +218,28 @@ def test_names_after_a_post_or_before_one_in_english_and_persian():
     assert people == {"Tarunpreet Singh Sond": "inaugurated", "K. Ramesh": "vote_of_thanks"}
     people = read_report(persian).as_json()["people"]
     assert [(p["name_original"], p["role"]) for p in people] == [("محمدرضا صادقی", "speaker")]
+
+
+def test_english_organisers_named_x_of_y_are_kept_whole_and_apart():
+    text = (
+        "Delhi, 3 March 2025: The seminar was organised by the Ministry of Micro, Small and "
+        "Medium Enterprises and FICCI Council at Vigyan Bhawan, with support from the "
+        "Engineering Export Promotion Council of India."
+    )
+
+    organisers = read_report(text).as_json()["organisers"]
+
+    assert [(o["original"], o["role"]) for o in organisers] == [
+        ("Ministry of Micro, Small and Medium Enterprises", "organiser"),
+        ("FICCI Council", "organiser"),
+        ("Engineering Export Promotion Council of India", "partner"),
+    ]
+
+
+def test_entrepreneurs_at_a_workshop_are_its_participants():
+    text = "नाशिक : निर्यात कार्यशाळा १२ डिसेंबर २०२४ रोजी झाली. सुमारे २५० उद्योजक सहभागी झाले."
+
+    figures_read = read_report(text).as_json()["figures"]
+
+    assert figures_read["participants"]["value"] == 250
+    assert "msmes" not in figures_read
