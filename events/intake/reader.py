@@ -11,7 +11,7 @@ from events.models import Event, Scheme
 from . import kinds, numbers, organisers, people, venues
 from .dates import duration, event_dates, weekday_date
 from .directory import Directory
-from .patterns import LETTER
+from .patterns import LETTER, sentence_at
 from .phrases import PhraseIndex
 from .places import Place, directory_places, shipped_gazetteer
 from .proposal import Found, Proposal
@@ -22,6 +22,12 @@ from .text import read_text
 HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
 # A dateline ("पुणे :", "लखनऊ.", "Delhi/") opens the report.
 _DATELINE = 80
+# A name in Latin letters inside a report in another script: words and the
+# small words between them, an acronym in brackets at its end.
+_ENGLISH_NAME = re.compile(
+    r"[a-z][a-z0-9&.'-]*(?:\s+(?:[a-z][a-z0-9&.'-]*|\([a-z0-9-]+\)))+", re.ASCII
+)
+_ENGLISH_WORDS = 3
 _LEARNING = {Event.Kind.WORKSHOP, Event.Kind.SEMINAR, Event.Kind.TRAINING}
 # The word before a province's name.
 _PROVINCE = re.compile(r"(?<!\w)(?:استان|استاندار|استانداری|province of|state of)\s+")
@@ -180,12 +186,30 @@ class _Reading:
         title = kinds.find_title(self.source, (start, end))
         if title:
             original = self.original(*title)
-            english = original if original.isascii() else None
+            spans = [title]
+            english = original if original.isascii() else self._english_name(start)
+            if english and not original.isascii():
+                spans.append(english[1])
+                english = self.original(*english[1])
             value = {"original": original, "en": english}
-            proposal.scalars["title"] = self.found(value, [title], 0.5)
+            proposal.scalars["title"] = self.found(value, spans, 0.5)
         venue = venues.find_venue(self.normal)
         if venue:
             proposal.scalars["venue"] = self.found(self.original(*venue), [venue], 0.6)
+
+    def _english_name(self, kind_start):
+        """An English name in the sentence that names the kind ("... Industry and
+        Government Networking for Inclusive Transformation and Empowerment
+        (IGNITE–2026) या जिल्हास्तरीय कार्यशाळेचे"): (text, span), or None."""
+        if kind_start is None:
+            return None
+        first, last = sentence_at(self.normal, kind_start)
+        names = [m for m in _ENGLISH_NAME.finditer(self.normal, first, last)]
+        names = [m for m in names if len(m.group().split()) >= _ENGLISH_WORDS]
+        if not names:
+            return None
+        best = max(names, key=lambda match: len(match.group()))
+        return best.group(), best.span()
 
     def figures(self, proposal):
         for name, (value, qualifier, start, end) in numbers.figures(self.normal).items():

@@ -108,3 +108,16 @@ def test_schemes_from_the_directory_and_from_quotation_marks():
     data = read_report(text).as_json()
     start, end = data["evidence"]["schemes"]["रॅम्प"]["spans"][0]
     assert text[start:end] == "रॅम्प"
+
+
+def test_the_english_name_a_marathi_report_gives_is_the_titles_english():
+    text = seed("001")
+
+    data = read_report(text).as_json()
+
+    assert data["kind"] == "workshop"
+    assert data["title"]["en"] == (
+        "Industry and Government Networking for Inclusive Transformation and Empowerment "
+        "(IGNITE–2026)"
+    )
+    assert [text[a:b] for a, b in data["evidence"]["title"]["spans"]][1] == data["title"]["en"]
