@@ -13,8 +13,11 @@ from portal.languages import LANGUAGE_CODES
 from .phrases import PhraseIndex
 from .text import fold
 
-# How alike two folded names must be (0-100) to be taken for one.
+# How alike two folded names must be (0-100) to be taken for one record.
 ALIKE = 88
+# Two names read from reports this alike are one name spelt twice
+# ("... صنایع و عمران استان مرکزی" and "... صنعتی استان مرکزی").
+SAME_NAME = 85
 
 
 class Directory:

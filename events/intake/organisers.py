@@ -10,7 +10,7 @@ English ("महामंडळ", "Council") and begin with one in Persian ("س�
 import re
 from functools import cache
 
-from .patterns import END, START, TOKEN, cue_patterns, words
+from .patterns import END, START, TOKEN, cue_patterns, sentence_at, words
 
 # Cues before the parties (English, Persian) or after them (Hindi, Marathi).
 BEFORE_PARTIES = {
@@ -177,6 +177,32 @@ def _of_what(text, end, limit, capitalised):
     return end
 
 
+# A Persian body that opens a clause, or follows its head's post, in a
+# sentence about holding the event: "رئیس اتاق بازرگانی خراسان رضوی از
+# برگزاری همایش ... خبر داد", "وی افزود: سازمان بسیج ... درراستای برگزاری همایش".
+_HOLDING = re.compile(r"برگزار")
+_PERSIAN_OPENERS = re.compile(r"(?:^|[:.،\n]|رئیس|مسئول|مدیرکل|مدیر|دبیر)\s*$")
+_PERSIAN_STOPS = set(words("از در درراستای با به که را برای گفت افزود"))
+
+
+def _persian_subjects(normal):
+    subjects = []
+    for match in re.finditer(rf"{START}(?:{'|'.join(PERSIAN_BODIES)}){END}", normal):
+        first, last = sentence_at(normal, match.start())
+        if not _HOLDING.search(normal, first, last):
+            continue
+        if not _PERSIAN_OPENERS.search(normal[max(first, match.start() - 12) : match.start()]):
+            continue
+        end = match.end()
+        for word in list(TOKEN.finditer(normal, match.end(), last))[: _LONGEST // 2 + 2]:
+            if word.group() in _PERSIAN_STOPS or normal[end : word.start()].strip():
+                break
+            end = word.end()
+        if end > match.end():
+            subjects.append((match.start(), end))
+    return subjects
+
+
 def find_organisers(normal, capitalised):
     """[(start, end, role)] of organisations named as organising or partnering.
 
@@ -200,6 +226,7 @@ def find_organisers(normal, capitalised):
             # The list ends at the verb: keep to the names' own words.
             parties = _parties(normal, match.end(), min(end, match.end() + 250), capitalised)
             found += [(a, b, role) for a, b in parties]
+    found += [(a, b, "organiser") for a, b in _persian_subjects(normal)]
     unique, seen = [], []
     for start, end, role in sorted(found):
         if any(start < e and s < end for s, e in seen):

@@ -5,17 +5,18 @@ import re
 from collections import Counter, defaultdict
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from events.models import Event, Scheme
 
 from . import kinds, numbers, organisers, people, venues
 from .dates import duration, event_dates, weekday_date
-from .directory import Directory
+from .directory import SAME_NAME, Directory
 from .patterns import LETTER, sentence_at
 from .phrases import PhraseIndex
 from .places import Place, directory_places, shipped_gazetteer
 from .proposal import Found, Proposal
-from .text import read_text
+from .text import fold, read_text
 
 # The country a report in Hindi or Marathi (India) or Persian (Iran) is
 # written in, when no town in the report says otherwise.
@@ -54,6 +55,12 @@ def read_report(text, language=None, published_on=None):
     reading.organisers(proposal, directory, mentions)
     reading.schemes(proposal)
     return proposal
+
+
+def _spelt_before(name, names):
+    """Whether a name is one already read, spelt a little differently."""
+    folded = fold(name)
+    return any(fuzz.ratio(folded, fold(other)) >= SAME_NAME for other in names if other)
 
 
 class _Reading:
@@ -267,7 +274,7 @@ class _Reading:
         for start, end, role in organisers.find_organisers(self.normal, self.capitalised):
             name = self.original(start, end)
             record = directory.organisation(name)
-            if (record or name) in seen:
+            if (record or name) in seen or _spelt_before(name, seen):
                 continue
             seen.add(record or name)
             value = {

@@ -121,3 +121,13 @@ def test_the_english_name_a_marathi_report_gives_is_the_titles_english():
         "(IGNITE–2026)"
     )
     assert [text[a:b] for a, b in data["evidence"]["title"]["spans"]][1] == data["title"]["en"]
+
+
+def test_persian_organiser_that_speaks_of_holding_the_event_is_proposed_once():
+    organisers = read_report(seed("004")).as_json()["organisers"]
+
+    names = [o["original"] for o in organisers]
+    # The report names it with "صنایع و عمران" and with "صنعتی": proposed once.
+    basij = [name for name in names if name.startswith("سازمان بسیج مهندسان")]
+    assert len(basij) == 1 and basij[0].endswith("استان مرکزی")
+    assert "اتاق بازرگانی صنعت، معدن و تجارت" in names
