@@ -87,7 +87,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before anything else runs, and
+    # Before anything reads the database: whether this request reads from the
+    # read replica (portal.db_router).
+    "portal.db_router.ReplicaReadsMiddleware",
+    # Then: a cached public page is answered before anything else runs, and
     # kept as the other middleware left it (portal.page_cache).
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -144,6 +147,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# A read replica (portal.db_router): given DATABASE_REPLICA_URL, anonymous
+# visitors' public pages and the API read from it, everything else from the
+# primary above. A replica that does not answer within its connect_timeout
+# (2 s unless the URL says) is left alone for REPLICA_RETRY_SECONDS, and
+# those pages read from the primary meanwhile. In tests it is the test
+# database itself (a mirror).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
+REPLICA_RETRY_SECONDS = int(os.environ.get("REPLICA_RETRY_SECONDS", "5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

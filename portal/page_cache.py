@@ -34,7 +34,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections, router
 from django.db.models import F
 from django.urls import Resolver404, resolve
 from django.utils import translation
@@ -43,8 +43,11 @@ from .models import ContentVersion
 
 
 def content_version():
-    # Read on every cached answer: plain SQL, without building a query.
-    with connection.cursor() as cursor:
+    # Read on every cached answer: plain SQL, without building a query. From
+    # the database the page reads from (the read replica, portal.db_router):
+    # a replica a moment behind must not key the content it has under a
+    # version it has not replayed yet.
+    with connections[router.db_for_read(ContentVersion)].cursor() as cursor:
         cursor.execute(f"SELECT number FROM {ContentVersion._meta.db_table} WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else 0
