@@ -10,7 +10,6 @@ runs). Under CI it fails rather than skips without them.
 
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
@@ -24,6 +23,7 @@ from django.test.utils import CaptureQueriesContext
 from portal import db_router
 from portal.db_router import REPLICA
 from tests.factories import EventFactory
+from tests.ports import free_port
 from tests.replica import replica_alias
 
 pytestmark = pytest.mark.django_db(
@@ -61,12 +61,6 @@ def primary_setting(name):
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(f"SHOW {name}")
         return cursor.fetchone()[0]
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def scratch_directory():
