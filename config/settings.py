@@ -347,7 +347,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # tests see what production would refuse. Scripts only from the portal's own
 # files: no inline script, no eval (a JSON-LD data block is not a script and
 # needs nothing). Everything, fonts and jQuery UI included, is served from
-# static/ or media/, so nothing is allowed from other hosts.
+# static/ or media/, so nothing is allowed from other hosts, but for the
+# pictures of object storage's address when uploads are kept there.
 #
 # Styles: no inline style either, except these exact style attributes of the
 # libraries' admin pages, allowed by their hash ('unsafe-hashes' lets a hash
