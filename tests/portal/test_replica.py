@@ -53,7 +53,8 @@ def as_postgres(*command):
         ["runuser", "-u", "postgres", "--", *map(str, command)],
         capture_output=True,
         text=True,
-        timeout=120,
+        # The copy of a large cluster on a busy machine takes minutes.
+        timeout=600,
     )
 
 
@@ -64,7 +65,7 @@ def primary_setting(name):
 
 
 def scratch_directory():
-    """For the copy of the cluster: memory (/dev/shm) if it has the room, which is much faster."""
+    """For the copy of the cluster: memory (/dev/shm) if it has the room (written faster)."""
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute("SELECT sum(pg_database_size(datname)) FROM pg_database")
         size = cursor.fetchone()[0]
