@@ -31,9 +31,9 @@ it; then one request tries again. A replica that fails in the middle of a
 request fails that request only.
 """
 
-import time
 from contextlib import contextmanager
 from contextvars import ContextVar
+from time import monotonic
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
@@ -64,7 +64,7 @@ def replica_configured():
 def replica_answers():
     """Whether the replica takes a query now; a failure is remembered for a while."""
     global _down_until
-    if time.monotonic() < _down_until:
+    if monotonic() < _down_until:
         return False
     replica = connections[REPLICA]
     try:
@@ -76,7 +76,7 @@ def replica_answers():
         replica.ensure_connection()
     except DatabaseError:
         replica.close()
-        _down_until = time.monotonic() + settings.REPLICA_RETRY_SECONDS
+        _down_until = monotonic() + settings.REPLICA_RETRY_SECONDS
         return False
     return True
 
