@@ -10,6 +10,7 @@ import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_HASHES
@@ -87,9 +88,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before anything else runs, and
+    # Then: a cached public page is answered before anything else runs, and
     # kept as the other middleware left it (portal.page_cache).
     "portal.page_cache.PublicPageCacheMiddleware",
+    # Before anything else reads the database (a cached page reads none):
+    # whether this request reads from the read replica (portal.db_router).
+    "portal.db_router.ReplicaReadsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,6 +148,27 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# A read replica (portal.db_router): given DATABASE_REPLICA_URL, anonymous
+# visitors' public pages and the API read from it, everything else from the
+# primary above. A replica that does not answer within its connect_timeout
+# (2 s unless the URL says) is left alone for REPLICA_RETRY_SECONDS, and
+# those pages read from the primary meanwhile. In tests it is the test
+# database itself (a mirror).
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+        test_options={"MIRROR": "default"},
+    )
+    if DATABASES["replica"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
+REPLICA_RETRY_SECONDS = int(os.environ.get("REPLICA_RETRY_SECONDS", "5"))
+# How far behind the primary the replica may be: the page cache counts pages
+# read from it as this much older (portal.db_router, portal.page_cache).
+REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "2"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -200,6 +225,78 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # say): never under MEDIA_URL, served only to staff by the back-office.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 
+
+def object_storage(*, bucket, private_bucket, endpoint_url=None, region=None, public_url=None):
+    """Uploads in S3-compatible buckets (django-storages): STORAGES' two, and MEDIA_URL.
+
+    Public files are read by visitors' browsers straight from `public_url`
+    (a CDN, or the bucket's own address by default), so the public bucket
+    must let anyone read its objects (a bucket policy); private ones are
+    read only by the portal, with its credentials.
+    """
+    if not public_url:
+        public_url = (
+            f"{endpoint_url.rstrip('/')}/{bucket}/"
+            if endpoint_url
+            else f"https://{bucket}.s3.{region or 'us-east-1'}.amazonaws.com/"
+        )
+    public = urlsplit(public_url)
+    common = {
+        "endpoint_url": endpoint_url,
+        "region_name": region,
+        # Another file of the same name is stored under a new name, as on disk.
+        "file_overwrite": False,
+    }
+    s3 = "storages.backends.s3.S3Storage"
+    storages = {
+        "default": {
+            "BACKEND": s3,
+            "OPTIONS": {
+                **common,
+                "bucket_name": bucket,
+                # Plain addresses, the same for every visitor (and cacheable).
+                "custom_domain": public.netloc + public.path.rstrip("/"),
+                "url_protocol": f"{public.scheme}:",
+                "querystring_auth": False,
+            },
+        },
+        "private": {"BACKEND": s3, "OPTIONS": {**common, "bucket_name": private_bucket}},
+    }
+    return storages, public_url
+
+
+# Uploads (portal.storage): in MEDIA_ROOT and PRIVATE_MEDIA_ROOT on this
+# server's disk, or, given AWS_STORAGE_BUCKET_NAME, in two buckets of
+# S3-compatible object storage that every app server sees: that one for
+# public files, AWS_PRIVATE_STORAGE_BUCKET_NAME for participants' documents.
+# AWS_S3_ENDPOINT_URL names a service other than Amazon's (MinIO, Ceph, a
+# cloud's own); MEDIA_URL, an address the public files are served from
+# instead of the bucket's (a CDN). The credentials are boto3's: the
+# environment's AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
+# machine's role.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "portal.storage.PrivateFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ORIGIN = None
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    if not os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured(
+            "Set AWS_PRIVATE_STORAGE_BUCKET_NAME: participants' documents are kept apart "
+            "from the public bucket."
+        )
+    object_storages, MEDIA_URL = object_storage(
+        bucket=os.environ["AWS_STORAGE_BUCKET_NAME"],
+        private_bucket=os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"],
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        region=os.environ.get("AWS_S3_REGION_NAME") or None,
+        public_url=os.environ.get("MEDIA_URL") or None,
+    )
+    STORAGES.update(object_storages)
+    # Pictures are shown from there: the Content Security Policy allows it.
+    MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL))
+
 # Server errors and warnings go to the process's stderr (gunicorn's log), with
 # DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
 LOGGING = {
@@ -253,7 +350,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 # tests see what production would refuse. Scripts only from the portal's own
 # files: no inline script, no eval (a JSON-LD data block is not a script and
 # needs nothing). Everything, fonts and jQuery UI included, is served from
-# static/ or media/, so nothing is allowed from other hosts.
+# static/ or media/, so nothing is allowed from other hosts, but for the
+# pictures of object storage's address when uploads are kept there.
 #
 # Styles: no inline style either, except these exact style attributes of the
 # libraries' admin pages, allowed by their hash ('unsafe-hashes' lets a hash
@@ -275,8 +373,10 @@ def csp_hash(source):
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        # Images, fonts, fetches: the portal's own (logos and covers from media/).
+        # Images, fonts, fetches: the portal's own (logos and covers from media/,
+        # or from the object storage's address).
         "default-src": [SELF],
+        **({"img-src": [SELF, MEDIA_ORIGIN]} if MEDIA_ORIGIN else {}),
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_HASHES, *map(csp_hash, ADMIN_STYLE_ATTRIBUTES)],
         "object-src": [NONE],

@@ -3,7 +3,9 @@
 # format, which pg_restore reads selectively and in parallel) and the uploads
 # in MEDIA_ROOT, and the documents participants attached to registrations in
 # PRIVATE_MEDIA_ROOT, each as its own archive. Usage: scripts/backup.sh [directory]   (default: backups/)
-# Prints the paths of the files it wrote.
+# Prints the paths of the files it wrote. With object storage
+# (AWS_STORAGE_BUCKET_NAME) the uploads are in the buckets, not on this disk:
+# the storage keeps them (turn on the buckets' versioning or replication).
 set -euo pipefail
 
 : "${DATABASE_URL:?Set DATABASE_URL to the PostgreSQL database to back up}"

@@ -4,41 +4,18 @@ The rules of places and the waiting list are in participants.registrations,
 which writes every status change; the models hold what it decides.
 """
 
-import os
-
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from portal.storage import private_storage
 from portal.validators import validate_upload_size
 
 
-class PrivateStorage(FileSystemStorage):
-    """Files no page links to: under settings.PRIVATE_MEDIA_ROOT, not MEDIA_URL.
-
-    The location is read from the settings each time, so that a test that
-    moves it is obeyed.
-    """
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise NotImplementedError("Private files have no URL: the back-office serves them.")
-
-
 def private_documents():
-    return PrivateStorage()
+    """Where registrations' documents are kept: the private storage (portal.storage)."""
+    return private_storage
 
 
 class Kind(models.TextChoices):

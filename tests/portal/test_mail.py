@@ -5,7 +5,6 @@ import datetime
 import email
 import importlib
 import re
-import socket
 import sys
 from email import policy
 
@@ -20,6 +19,7 @@ from portal.tasks import deliver, deliver_waiting
 from tests import factories
 from tests.celery_connections import fresh_connections
 from tests.participants.helpers import member
+from tests.ports import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +82,6 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(envelope.content)
         return "250 Message accepted for delivery"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
