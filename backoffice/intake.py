@@ -19,10 +19,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from access import scope
+from access.models import Membership
 from backoffice.dates import solar_hijri_form_field
 from backoffice.proposals import items, marked, prefill
 from events.intake import ReportError, read_report
 from events.intake.documents import text_from_upload
+from events.models import EventOrganiser
+from orgs.models import Organisation
 from portal.date_inputs import reads_solar_hijri
 from portal.l10n import ascii_digits
 
@@ -82,7 +86,7 @@ class ReportForm(forms.Form):
         except ValidationError as error:
             self.add_error(where, error)
         except ReportError as error:
-            self.add_error(where, str(error))
+            self.add_error(where, error.message)
         cleaned["text"] = text
         return cleaned
 
@@ -161,4 +165,27 @@ def prefill_for(request):
     if request.method != "GET" or not key:
         return None
     report = _report(request, key)
-    return prefill(report["proposal"], report["text"], report.get("keep", []))
+    filled = prefill(report["proposal"], report["text"], report.get("keep", []))
+    _with_own_organisation(filled.rows[EventOrganiser], request.user)
+    return filled
+
+
+def _with_own_organisation(rows, user):
+    """Adds the official's organisation to the organisers when none of theirs is there.
+
+    An event must stay in the care of one of the official's organisations; a
+    report rarely names the official's own office among its organisers. The
+    row is on the form for the official to see, keep or change.
+    """
+    known = Organisation.objects.filter(pk__in=[row.get("organisation") for row in rows])
+    if scope.may_organise(user, known):
+        return
+    own = Membership.objects.filter(user=user).order_by("pk").first()
+    if own:
+        rows.append(
+            {
+                "organisation": own.organisation_id,
+                "role": EventOrganiser.Role.ORGANISER,
+                "order": len(rows),
+            }
+        )

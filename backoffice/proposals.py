@@ -14,7 +14,7 @@ import datetime
 import itertools
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from babel.numbers import format_percent
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from events.models import Event, EventOrganiser, EventRole, Qualifier, Scheme, S
 from orgs.models import Country, Organisation, Person, Region
 from portal import l10n
 from portal.templatetags.localise import figure as figure_text
+from portal.text_search import fold
 
 # The reader's qualifiers (the intake schema's) as the event's figures keep them:
 # "more than" is the portal's AT_LEAST, which reads "more than"; "up to" has no
@@ -57,7 +58,9 @@ class Item:
         """The reader's confidence, as a percentage in the page's digits."""
         if self.confidence is None:
             return ""
-        return l10n.number(round(self.confidence * 100), get_language()) + "%"
+        lang = get_language()
+        shown = format_percent(self.confidence, locale=l10n.babel_locale(lang))
+        return l10n.digits(shown, lang)
 
 
 def field_label(model, name):
@@ -127,7 +130,7 @@ def _listed(proposal, evidence):
         match = organisations.get(organiser.get("organisation"))
         yield Item(
             f"organisers.{index}",
-            field_label(EventOrganiser, "organisation"),
+            capfirst(EventOrganiser._meta.verbose_name),
             organiser["original"],
             **_evidence(organiser),
             note=_("in the directory: %(name)s") % {"name": match} if match else _("new"),
@@ -308,14 +311,14 @@ def _scalars(proposal, keep, lang, text):
 
 
 def _schemes(names):
-    found = []
-    for name in names:
-        scheme = Scheme.objects.filter(
-            Q(acronym__iexact=name) | Q(slug__iexact=name) | Q(name_en__iexact=name)
-        ).first()
-        if scheme:
-            found.append(scheme.pk)
-    return found
+    """The schemes named by their acronym, slug or name in any language, however typed."""
+    wanted = {fold(name) for name in names}
+    return [
+        scheme.pk
+        for scheme in Scheme.objects.all()
+        if wanted
+        & {fold(scheme.acronym), scheme.slug, *map(fold, scheme.translations("name").values())}
+    ]
 
 
 def _organiser_rows(organisers):

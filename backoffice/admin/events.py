@@ -100,12 +100,14 @@ class OrganisersFormSet(BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        organisations = [
-            form.cleaned_data["organisation"]
+        rows = [
+            form.cleaned_data
             for form in self.forms
-            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        if organisations and not scope.may_organise(self.user, organisations):
+        # A new organisation (added to the directory on saving) is no one's yet.
+        organisations = [row["organisation"] for row in rows if row.get("organisation")]
+        if rows and not scope.may_organise(self.user, organisations):
             raise ValidationError(
                 _(
                     "One of the organisers must be an organisation you work for; "

@@ -209,19 +209,29 @@ def test_saving_the_filled_form_records_the_draft_its_people_and_sessions(clerk,
     assert sorted(event.sessions.values_list("kind", flat=True)) == ["inaugural", "valedictory"]
 
 
-def test_an_organiser_outside_the_officials_scope_is_refused_as_on_any_add(demo, client, reader):
-    outsider = official("outsider", DATA_ENTRY, Organisation.objects.get(slug="aiai"))
-    client.force_login(outsider)
+def test_the_officials_organisation_joins_the_organisers_and_must_stay(demo, client, reader):
+    aiai = Organisation.objects.get(slug="aiai")
+    client.force_login(official("outsider", DATA_ENTRY, aiai))
     client.cookies["django_language"] = "mr"
-    add = client.post(proposal_page(client), {"keep": ["title", "kind", "country", "organisers.0"]})
-    events = Event.objects.count()
+    keep = ["title", "kind", "country", "organisers.0", "organisers.1"]
+    add = client.post(proposal_page(client), {"keep": keep})["Location"]
 
-    response = client.post(add["Location"], change_form(client, add["Location"]))
+    organisers = client.get(add).context["inline_admin_formsets"][0].formset
+    assert [form.initial.get("organisation") for form in organisers.forms] == [
+        Organisation.objects.get(slug="mssidc").pk,
+        None,  # India SME Forum, new to the directory
+        aiai.pk,
+    ]
+    # Without it, the event would be no one's the official works for: refused,
+    # however new the other organisers are.
+    data = change_form(client, add) | {"organiser_links-2-DELETE": "on"}
+    counts = Event.objects.count(), Organisation.objects.count()
+    response = client.post(add, data)
 
     assert response.status_code == 200
     organisers = response.context["inline_admin_formsets"][0].formset
     assert [e.code for e in organisers.non_form_errors().as_data()] == ["outside_scope"]
-    assert Event.objects.count() == events
+    assert (Event.objects.count(), Organisation.objects.count()) == counts
 
 
 def test_someone_elses_report_is_not_found(clerk, reader, client):
