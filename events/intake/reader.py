@@ -1,0 +1,220 @@
+"""read_report: a press note in, a proposed event out, each value with its spans."""
+
+import re
+from collections import Counter, defaultdict
+
+from events.models import Scheme
+
+from . import kinds, numbers, organisers, people, venues
+from .dates import find_dates
+from .directory import Directory
+from .phrases import PhraseIndex
+from .places import directory_places, shipped_gazetteer
+from .proposal import Found, Proposal
+from .text import read_text
+
+# The country a report in Hindi or Marathi (India) or Persian (Iran) is
+# written in, when no town in the report says otherwise.
+HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
+# A dateline ("पुणे :", "लखनऊ.", "Delhi/") opens the report.
+_DATELINE = 80
+_TODAY = re.compile(r"(?<!\w)(?:today|आज|आजच|امروز)(?!\w)")
+_SCHEME_WORDS = re.compile(r"योजना|scheme|yojana|उपक्रम|طرح")
+_QUOTED = re.compile(r"[‘'\"“]([^’'\"”\n]{2,40})[’'\"”]")
+
+
+def read_report(text, language=None, published_on=None):
+    """The proposal read from a report; ReportError if the text cannot be read."""
+    source, language = read_text(text, language)
+    normal = source.normal
+    reading = _Reading(source, language)
+    proposal = Proposal(language=language)
+    reading.places(proposal)
+    reading.dates(proposal, published_on)
+    reading.event(proposal)
+    reading.figures(proposal)
+    directory = Directory()
+    mentions = directory.find(normal)
+    reading.people(proposal, directory, mentions)
+    reading.organisers(proposal, directory, mentions)
+    reading.schemes(proposal)
+    return proposal
+
+
+class _Reading:
+    def __init__(self, source, language):
+        self.source = source
+        self.normal = source.normal
+        self.language = language
+
+    def found(self, value, spans, confidence):
+        return Found(value, [self.source.span(a, b) for a, b in spans], confidence)
+
+    def original(self, start, end):
+        return self.source.original_of(start, end).strip()
+
+    # Where: the host country, its state and town; the other countries are targets.
+    def places(self, proposal):
+        hits = shipped_gazetteer().find(self.normal) + directory_places().find(self.normal)
+        by_kind = defaultdict(list)
+        country_spans = {(start, end) for kind, _place, start, end in hits if kind == "country"}
+        for kind, place, start, end in hits:
+            if kind != "country" and (start, end) in country_spans:
+                continue  # "ارمنستان" is Armenia, not the Colombian town of that name.
+            by_kind[kind].append((place, start, end))
+        host = self._host(by_kind)
+        city = self._best(by_kind["city"], host)
+        state = self._best(by_kind["state"], host)
+        if city:
+            proposal.scalars["city"] = city
+        if state:
+            proposal.scalars["state"] = state
+        elif city and city.value[1]:
+            proposal.scalars["state"] = Found(city.value[1], city.spans, city.confidence / 2)
+        if city:
+            city.value = city.value[0]
+        if state:
+            state.value = state.value[0]
+        if host:
+            spans = [(a, b) for p, a, b in by_kind["country"] if p.country == host]
+            proposal.scalars["country"] = self.found(host, spans, 0.9 if spans else 0.6)
+        targets = defaultdict(list)
+        for place, start, end in by_kind["country"]:
+            if place.country != host:
+                targets[place.country].append((start, end))
+        proposal.target_countries = [
+            self.found(code, spans, min(0.9, 0.6 + 0.1 * len(spans)))
+            for code, spans in targets.items()
+        ]
+
+    def _host(self, by_kind):
+        opening = [p for p, a, _b in by_kind["city"] if a < _DATELINE]
+        if opening:
+            return opening[0].country
+        if self.language in HOME:
+            return HOME[self.language]
+        counts = Counter(p.country for kind in ("state", "city") for p, _a, _b in by_kind[kind])
+        if counts:
+            return counts.most_common(1)[0][0]
+        counts = Counter(p.country for p, _a, _b in by_kind["country"])
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _best(self, places, host):
+        """The place of the host country named most, the dateline counting thrice."""
+        scores, spans = Counter(), defaultdict(list)
+        for place, start, end in places:
+            if host and place.country != host:
+                continue
+            key = (place.name, place.state)
+            scores[key] += 3 if start < _DATELINE else 1
+            spans[key].append((start, end))
+        if not scores:
+            return None
+        key, score = scores.most_common(1)[0]
+        return self.found(key, spans[key], min(0.95, 0.4 + 0.15 * score))
+
+    # When: the first date the report gives, else "today" on the day it was published.
+    def dates(self, proposal, published_on):
+        found = find_dates(self.normal, published_on)
+        if found:
+            start, end, a, b = found[0]
+            confidence = 0.8 if len(found) == 1 else 0.6
+            proposal.scalars["start_date"] = self.found(start.isoformat(), [(a, b)], confidence)
+            proposal.scalars["end_date"] = self.found(end.isoformat(), [(a, b)], confidence)
+            return
+        today = _TODAY.search(self.normal)
+        if today and published_on:
+            span = [(today.start(), today.end())]
+            proposal.scalars["start_date"] = self.found(published_on.isoformat(), span, 0.5)
+            proposal.scalars["end_date"] = self.found(published_on.isoformat(), span, 0.5)
+
+    def event(self, proposal):
+        kind, start, end, confidence = kinds.find_kind(self.normal)
+        spans = [(start, end)] if start is not None else []
+        proposal.scalars["kind"] = self.found(str(kind), spans, confidence)
+        title = kinds.find_title(self.normal, (start, end))
+        if title:
+            original = self.original(*title)
+            english = original if original.isascii() else None
+            value = {"original": original, "en": english}
+            proposal.scalars["title"] = self.found(value, [title], 0.5)
+        venue = venues.find_venue(self.normal)
+        if venue:
+            proposal.scalars["venue"] = self.found(self.original(*venue), [venue], 0.6)
+
+    def figures(self, proposal):
+        for name, (value, qualifier, start, end) in numbers.figures(self.normal).items():
+            confidence = 0.8 if qualifier != "exact" else 0.7
+            proposal.figures[name] = self.found((value, qualifier), [(start, end)], confidence)
+
+    def people(self, proposal, directory, mentions):
+        seen = set()
+        for mention in people.find_people(self.normal, self.language):
+            name = self.original(*mention.name)
+            record = directory.person(name)
+            if (record or name) in seen:
+                continue
+            seen.add(record or name)
+            spans = [mention.name]
+            designation = None
+            if mention.designation:
+                designation = self.original(*mention.designation)
+                spans.append(mention.designation)
+            value = {
+                "name_original": name,
+                "name_en": name if name.isascii() else None,
+                "designation_original": designation,
+                "role": mention.role,
+                "session": mention.session,
+                "person": record,
+            }
+            confidence = min(0.95, mention.confidence + (0.15 if record else 0))
+            proposal.people.append(self.found(value, spans, confidence))
+        for kind, record, start, end in mentions:
+            if kind == "person" and record not in seen:
+                seen.add(record)
+                role, session = people.role_at(self.normal, start, end, self.language)
+                value = {
+                    "name_original": self.original(start, end),
+                    "name_en": None,
+                    "designation_original": None,
+                    "role": role,
+                    "session": session,
+                    "person": record,
+                }
+                proposal.people.append(self.found(value, [(start, end)], 0.7))
+
+    def organisers(self, proposal, directory, mentions):
+        seen = set()
+        for start, end, role in organisers.find_organisers(self.normal):
+            name = self.original(start, end)
+            record = directory.organisation(name)
+            if (record or name) in seen:
+                continue
+            seen.add(record or name)
+            value = {
+                "original": name,
+                "en": name if name.isascii() else None,
+                "organisation": record,
+                "role": role,
+            }
+            proposal.organisers.append(self.found(value, [(start, end)], 0.75 if record else 0.55))
+
+    def schemes(self, proposal):
+        index = PhraseIndex()
+        for slug, acronym, *names in Scheme.objects.values_list(
+            "slug", "acronym", "name_en", "name_hi", "name_mr", "name_fa"
+        ):
+            for name in filter(None, [acronym, *names]):
+                index.add("scheme", name, slug)
+        spans = defaultdict(list)
+        for _kind, slug, start, end in index.find(self.normal):
+            spans[slug].append((start, end))
+        # A name in quotation marks followed by the word for a scheme: "‘रॅम्प’ (...
+        # योजना)", "the 'RAMP' scheme".
+        for match in _QUOTED.finditer(self.normal):
+            if _SCHEME_WORDS.search(self.normal, match.end(), match.end() + 120):
+                name = self.original(*match.span(1))
+                if not any(name.lower() == slug for slug in spans):
+                    spans[name].append(match.span(1))
+        proposal.schemes = [self.found(name, found, 0.6) for name, found in spans.items()]

@@ -1,0 +1,76 @@
+"""The report reader (events.intake): what an official pasting a press note gets."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from events.intake import ReportError, read_report
+
+DEVSET = Path(__file__).resolve().parents[2] / "events" / "intake" / "devset"
+pytestmark = pytest.mark.django_db
+
+
+def seed(number):
+    return next(DEVSET.glob(f"seed_{number}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_marathi_meet_gives_its_headline_figures_with_qualifiers():
+    figures = read_report(seed("000")).as_json()["figures"]
+
+    pairs = {name: (f["value"], f["qualifier"]) for name, f in figures.items()}
+    assert pairs["msmes"] == (300, "more_than")
+    assert pairs["foreign_buyers"] == (41, "exact")
+    assert pairs["buyer_countries"] == (16, "exact")
+    assert pairs["b2b_meetings"] == (500, "more_than")
+    assert pairs["mous"] == (32, "exact")
+
+
+def test_marathi_meet_names_the_chief_guest_of_the_valedictory_session():
+    text = seed("000")
+    people = read_report(text).as_json()["people"]
+
+    jeena = next(p for p in people if p["name_original"] == "नरेंद्र जीना")
+    assert (jeena["role"], jeena["session"]) == ("chief_guest", "valedictory")
+    start, end = jeena["spans"][0]
+    assert text[start:end] == "नरेंद्र जीना"
+
+
+def test_marathi_meet_dates_and_place():
+    data = read_report(seed("000")).as_json()
+
+    assert (data["start_date"], data["end_date"]) == ("2025-11-06", "2025-11-07")
+    assert (data["kind"], data["city"], data["country"]) == ("buyer_seller_meet", "Pune", "IN")
+
+
+def test_persian_report_without_dates_leaves_them_empty():
+    data = read_report(seed("004"), published_on=datetime.date(2025, 11, 8)).as_json()
+
+    assert data["language"] == "fa"
+    assert data["start_date"] is None and data["end_date"] is None
+    assert set(data["target_countries"]) == {"IQ", "AF", "UZ", "AM"}
+    assert "IR" not in data["target_countries"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t ", "मराठी " * 1_000_000],
+    ids=["empty", "blank", "five-megabytes"],
+)
+def test_unreadable_reports_are_refused_in_the_officials_language(text):
+    with pytest.raises(ReportError) as error:
+        read_report(text)
+
+    with translation.override("hi"):
+        assert "रिपोर्ट" in str(error.value.message)
+
+
+def test_report_in_another_language_is_refused():
+    german = "Die Messe fand am 6. November in Pune statt, mit mehr als 300 Firmen aus Indien."
+
+    with pytest.raises(ReportError) as error:
+        read_report(german)
+
+    with translation.override("mr"):
+        assert str(error.value.message).startswith("अहवाल इंग्रजी, हिंदी, मराठी किंवा फारसी")
