@@ -250,10 +250,13 @@ class EventRoleInline(PrefilledRows, TranslatedStackedInline):
 
     def get_fields(self, request, obj=None):
         # A new event has no sessions yet: its role names the kind of session.
-        person, _session, *others = self.fields
+        # ("Save as new" copies roles that name the original's sessions.)
+        person, session, *others = self.fields
+        if obj is None and "_saveasnew" not in request.POST:
+            session = "session_kind"
         if request.user.has_perm("orgs.add_person"):
             person = (*person, "new_name", "new_name_en")
-        return (person, "session" if obj else "session_kind", *others)
+        return (person, session, *others)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Only the sessions of the event being edited (none yet on a new event).

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+import events.intake
 from access.roles import DATA_ENTRY, REPORT_VIEWER
 from backoffice import intake
 from events.models import Event, Session
@@ -19,7 +20,9 @@ from orgs.models import Organisation, Person
 from tests.admin_forms import change_form, form_errors
 from tests.conftest import official
 
-SEED_000 = next((Path(__file__).parents[1] / "data" / "intake").glob("000_*.txt")).read_text()
+# The seeds, as the reader's development set keeps them.
+DEVSET = Path(events.intake.__file__).parent / "devset"
+SEED_000 = next(DEVSET.glob("seed_000_*.txt")).read_text()
 INTAKE = reverse("admin:events_event_intake")
 EVENT_LIST = reverse("admin:events_event_changelist")
 
