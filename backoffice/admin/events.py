@@ -175,9 +175,20 @@ class NewDirectoryRecordForm:
 
 
 def new_name_fields(label):
+    # Short inputs: the organisers' rows are a table that must fit the page.
     return (
-        forms.CharField(label=label, max_length=200, required=False),
-        forms.CharField(label=_("in English"), max_length=200, required=False),
+        forms.CharField(
+            label=label,
+            max_length=200,
+            required=False,
+            widget=forms.TextInput(attrs={"size": 18, "dir": "auto"}),
+        ),
+        forms.CharField(
+            label=_("in English"),
+            max_length=200,
+            required=False,
+            widget=forms.TextInput(attrs={"size": 18, "dir": "ltr", "lang": "en"}),
+        ),
     )
 
 

@@ -6,10 +6,13 @@ mapping of a proposed value to the form is pinned down.
 """
 
 import datetime
+import io
 import re
 from pathlib import Path
 
+import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 import events.intake
@@ -241,3 +244,25 @@ def test_someone_elses_report_is_not_found(clerk, reader, client):
     proposal = proposal_page(clerk)
     assert clerk.get(proposal.replace("/from-report/", "/from-report/x")).status_code == 404
     assert clerk.get(reverse("admin:events_event_add") + "?report=guessed").status_code == 404
+
+
+def test_a_persian_official_gives_the_publication_date_in_the_solar_hijri_calendar(clerk, reader):
+    clerk.cookies["django_language"] = "fa"
+    proposal_page(clerk, published_on="۱۴۰۴-۰۸-۱۷")
+    assert reader[0][2] == datetime.date(2025, 11, 8)
+
+
+def test_an_uploaded_word_document_is_read_by_the_reader(clerk):
+    document = docx.Document()
+    for line in SEED_000.splitlines():
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    upload = SimpleUploadedFile("report.docx", data.getvalue())
+
+    response = clerk.post(INTAKE, {"file": upload, "language": "mr"})
+
+    assert response.status_code == 302, response.context["form"].errors
+    page = clerk.get(response["Location"]).content.decode()
+    assert '<a href="#proposed-figures-mous">३२ सामंजस्य' in page
+    assert "नरेंद्र जीना" in page
