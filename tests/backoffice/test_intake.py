@@ -21,6 +21,7 @@ from backoffice import intake
 from events.models import Event, Session
 from orgs.models import Organisation, Person
 from tests.admin_forms import change_form, form_errors
+from tests.backoffice.test_admin_languages import english_interface_strings, english_on
 from tests.conftest import official
 
 # The seeds, as the reader's development set keeps them.
@@ -266,3 +267,15 @@ def test_an_uploaded_word_document_is_read_by_the_reader(clerk):
     page = clerk.get(response["Location"]).content.decode()
     assert '<a href="#proposed-figures-mous">३२ सामंजस्य' in page
     assert "नरेंद्र जीना" in page
+
+
+@pytest.mark.parametrize("lang", ["hi", "mr", "fa"])
+def test_the_pages_read_wholly_in_the_officials_language(clerk, reader, lang):
+    clerk.cookies["django_language"] = lang
+    proposal = proposal_page(clerk)
+    add = clerk.post(proposal, {"keep": [item.key for item in intake.items(proposal_000())]})
+    interface = english_interface_strings()
+    for url in (EVENT_LIST, INTAKE, proposal, add["Location"]):
+        page = clerk.get(url).content.decode()
+        assert english_on(page, interface) == set(), url
+    assert f'dir="{"rtl" if lang == "fa" else "ltr"}"' in clerk.get(proposal).content.decode()
