@@ -48,6 +48,7 @@ class Item:
     confidence: float | None = None
     note: str = ""  # e.g. whether a person is in the directory
     mark: str = ""  # the id of the first piece of the report marked for it (`marked`)
+    fills: bool = True  # False: a value the portal's records do not know (a scheme not on file)
 
     @property
     def anchor(self):
@@ -101,20 +102,61 @@ SCALARS = (
 def items(proposal):
     """Every value the reader proposes, in the order of the event's form."""
     evidence = proposal.get("evidence", {})
+    known = Known.of(proposal)
     found = []
     for name, model, form_field in SCALARS:
         value = proposal.get(name)
         if value:
-            found.append(
-                Item(
-                    name,
-                    field_label(model, form_field),
-                    _scalar_value(name, value),
-                    **_evidence(evidence.get(name)),
-                )
+            item = Item(
+                name,
+                field_label(model, form_field),
+                _scalar_value(name, value),
+                **_evidence(evidence.get(name)),
             )
-    found += _listed(proposal, evidence)
+            if name in ("kind", "state", "country") and not known.scalars[name]:
+                _not_on_file(item)
+            found.append(item)
+    found += _listed(proposal, evidence, known)
     return found
+
+
+def _not_on_file(item):
+    item.fills = False
+    item.note = _("not among the portal's records: choose it on the form yourself")
+    return item
+
+
+@dataclass
+class Known:
+    """What of a proposal the portal's records hold: {field: value for the form, or None}."""
+
+    scalars: dict
+    schemes: dict  # name as proposed -> Scheme pk
+    countries: dict  # target country's code -> name
+
+    @classmethod
+    def of(cls, proposal):
+        code = proposal.get("country")
+        country = Country.objects.filter(pk=code).first() if code else None
+        state = proposal.get("state")
+        region = (
+            Region.objects.filter(
+                kind=Region.Kind.STATE, name_en__iexact=state, country_id=code
+            ).first()
+            if state and code
+            else None
+        )
+        kind = proposal.get("kind")
+        targets = Country.objects.filter(pk__in=proposal.get("target_countries", []))
+        return cls(
+            scalars={
+                "kind": kind if kind in Event.Kind.values else None,
+                "country": country and country.pk,
+                "state": region and region.pk,
+            },
+            schemes=_schemes(proposal.get("schemes", [])),
+            countries=dict(targets.values_list("pk", "name")),
+        )
 
 
 def _evidence(entry):
@@ -122,7 +164,7 @@ def _evidence(entry):
     return {"spans": entry.get("spans", []), "confidence": entry.get("confidence")}
 
 
-def _listed(proposal, evidence):
+def _listed(proposal, evidence, known):
     organisations = _by_slug(
         Organisation, [o.get("organisation") for o in proposal.get("organisers", [])]
     )
@@ -137,12 +179,13 @@ def _listed(proposal, evidence):
         )
     schemes = evidence.get("schemes", {})
     for index, scheme in enumerate(proposal.get("schemes", [])):
-        yield Item(
+        item = Item(
             f"schemes.{index}",
             capfirst(Scheme._meta.verbose_name),
             scheme,
             **_evidence(schemes.get(scheme)),
         )
+        yield item if scheme in known.schemes else _not_on_file(item)
     for name, figure in (proposal.get("figures") or {}).items():
         if figure and name in Event.FIGURES:
             qualifier = QUALIFIERS.get(figure["qualifier"], Qualifier.EXACT)
@@ -152,17 +195,12 @@ def _listed(proposal, evidence):
                 figure_text(figure["value"], qualifier),
                 **_evidence(figure),
             )
-    countries = dict(
-        Country.objects.filter(pk__in=proposal.get("target_countries", [])).values_list(
-            "pk", "name"
-        )
-    )
     targets = evidence.get("target_countries", {})
     for code in proposal.get("target_countries", []):
         yield Item(
             f"target_countries.{code}",
             field_label(Event, "target_countries"),
-            countries.get(code, code),
+            known.countries.get(code, code),
             **_evidence(targets.get(code)),
         )
     people = _people(proposal)
@@ -241,20 +279,32 @@ def prefill(proposal, text, keep):
     """The event's add form filled with the values kept (their keys, as `items` gives them)."""
     keep = set(keep)
     lang = proposal.get("language") or "en"
+    known = Known.of(proposal)
     initial = {"source_report": text, "source_language": lang, "status": Event.Status.DRAFT}
     initial.update(_scalars(proposal, keep, lang, text))
+    # Kind, country and state, as the form's choices hold them.
+    form_fields = {name: form_field for name, _model, form_field in SCALARS}
+    initial.update(
+        {
+            form_fields[name]: value
+            for name, value in known.scalars.items()
+            if value and name in keep
+        }
+    )
     for name, figure in (proposal.get("figures") or {}).items():
         if figure and name in Event.FIGURES and f"figures.{name}" in keep:
             initial[name] = figure["value"]
             initial[f"{name}_qualifier"] = QUALIFIERS.get(figure["qualifier"], Qualifier.EXACT)
-    schemes = [s for i, s in enumerate(proposal.get("schemes", [])) if f"schemes.{i}" in keep]
+    schemes = [
+        known.schemes[name]
+        for i, name in enumerate(proposal.get("schemes", []))
+        if f"schemes.{i}" in keep and name in known.schemes
+    ]
     if schemes:
-        initial["schemes"] = _schemes(schemes)
-    codes = [c for c in proposal.get("target_countries", []) if f"target_countries.{c}" in keep]
+        initial["schemes"] = schemes
+    codes = [c for c in known.countries if f"target_countries.{c}" in keep]
     if codes:
-        initial["target_countries"] = list(
-            Country.objects.filter(pk__in=codes).values_list("pk", flat=True)
-        )
+        initial["target_countries"] = codes
     people = [
         person for i, person in enumerate(proposal.get("people", [])) if f"people.{i}" in keep
     ]
@@ -282,8 +332,6 @@ def _scalars(proposal, keep, lang, text):
         initial[f"title_{lang}"] = kept["title"].get("original")
         if kept["title"].get("en"):
             initial["title_en"] = kept["title"]["en"]
-    if kept.get("kind") in Event.Kind.values:
-        initial["kind"] = kept["kind"]
     for name in ("start_date", "end_date"):
         if name in kept:
             initial[name] = datetime.date.fromisoformat(kept[name])
@@ -296,29 +344,23 @@ def _scalars(proposal, keep, lang, text):
         if lang != "en" and spans:
             start, end = spans[0]
             initial[f"city_{lang}"] = text[start:end]
-    country = Country.objects.filter(pk=kept.get("country")).first()
-    if country:
-        initial["country"] = country.pk
-    if "state" in kept:
-        region = Region.objects.filter(
-            kind=Region.Kind.STATE,
-            name_en__iexact=kept["state"],
-            country=country or proposal.get("country"),
-        ).first()
-        if region:
-            initial["region"] = region.pk
     return initial
 
 
 def _schemes(names):
-    """The schemes named by their acronym, slug or name in any language, however typed."""
-    wanted = {fold(name) for name in names}
-    return [
-        scheme.pk
-        for scheme in Scheme.objects.all()
-        if wanted
-        & {fold(scheme.acronym), scheme.slug, *map(fold, scheme.translations("name").values())}
-    ]
+    """{name: Scheme pk} for the names that are a scheme's acronym, slug or name in
+    any language, however typed."""
+    wanted = {fold(name): name for name in names}
+    found = {}
+    for scheme in Scheme.objects.all():
+        names = {
+            fold(scheme.acronym),
+            scheme.slug,
+            *map(fold, scheme.translations("name").values()),
+        }
+        for folded in names & wanted.keys():
+            found[wanted[folded]] = scheme.pk
+    return found
 
 
 def _organiser_rows(organisers):

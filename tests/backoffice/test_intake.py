@@ -59,7 +59,7 @@ def proposal_000():
             {"original": "इंडिया एस एम इ फोरम", "en": "India SME Forum", "organisation": None}
             | seen("इंडिया एस एम इ फोरम", 0.5),
         ],
-        "schemes": ["RAMP"],
+        "schemes": ["RAMP", "रॅम्प"],  # the second, as the report writes it, is no record's name
         "figures": {
             "msmes": {"value": 300, "qualifier": "more_than"} | seen("३०० हून अधिक"),
             "foreign_buyers": {"value": 41, "qualifier": "exact"} | seen("४१ परदेशी"),
@@ -158,6 +158,9 @@ def test_the_proposal_is_shown_beside_the_report_with_its_words_marked(clerk, re
     assert 'value="figures.msmes" checked' in page
     assert "३०० हून अधिक" in page
     assert "नवीन" in page  # the person not in the directory is "new"
+    # A scheme the portal does not know cannot be kept, and says why.
+    assert 'value="schemes.1" disabled' in page
+    assert "पोर्टलच्या नोंदींमध्ये नाही" in page
 
 
 def test_the_values_ticked_open_the_add_form_filled_in(clerk, reader):
