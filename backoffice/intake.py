@@ -126,8 +126,9 @@ def _context(request, model_admin, **context):
 def new_from_report(request, model_admin):
     """The report, pasted or uploaded; a report the reader takes goes to its proposal."""
     _check(request, model_admin)
-    form = ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ReportForm(request.POST, request.FILES) if posted else ReportForm()
+    if posted and form.is_valid():
         key = secrets.token_urlsafe(12)
         proposal = form.proposal.as_json()
         _keep(request, key, {"text": form.cleaned_data["text"], "proposal": proposal})

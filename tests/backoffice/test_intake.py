@@ -13,6 +13,8 @@ from pathlib import Path
 import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import events.intake
@@ -282,3 +284,19 @@ def test_the_pages_read_wholly_in_the_officials_language(clerk, reader, lang):
         page = clerk.get(url).content.decode()
         assert english_on(page, interface) == set(), url
     assert f'dir="{"rtl" if lang == "fa" else "ltr"}"' in clerk.get(proposal).content.decode()
+
+
+def test_the_proposal_page_costs_the_same_queries_however_many_people(clerk, monkeypatch):
+    # (The add form it opens costs what any event page with as many rows does:
+    # Django's autocomplete reads each row's chosen person on its own.)
+    def queries(copies):
+        proposal = proposal_000()
+        proposal["people"] *= copies
+        proposal["organisers"] *= copies
+        monkeypatch.setattr(intake, "read_report", lambda *args, **kwargs: Read(proposal))
+        page = proposal_page(clerk)
+        with CaptureQueriesContext(connection) as shown:
+            clerk.get(page)
+        return len(shown)
+
+    assert queries(1) == queries(10)
