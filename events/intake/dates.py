@@ -13,7 +13,7 @@ from functools import cache
 import jdatetime
 from babel import Locale
 
-from .numbers import number_words
+from .numbers import number_words, numbers
 from .patterns import END, START, alternation
 
 GREGORIAN, SOLAR = "gregorian", "solar"
@@ -155,3 +155,16 @@ def find_dates(normal, published_on=None):
         if dates:
             found.append((*dates, match.start(), match.end()))
     return found
+
+
+# "दोन दिवसीय", "पांच दिवसीय", "two-day", "سه روزه": how many days the event lasts.
+_DAYS = re.compile(rf"^[\s-]*(?:day|days|दिवसीय|दिवसांच्या|दिवसांचे|दिवसांदरम्यान|दिनों|दिन|روزه){END}")
+_LONGEST_EVENT = 31
+
+
+def duration(normal):
+    """The number of days the report says the event lasts, or None."""
+    for _start, end, value in numbers(normal):
+        if 1 < value <= _LONGEST_EVENT and _DAYS.match(normal[end : end + 20]):
+            return value
+    return None

@@ -5,7 +5,7 @@ from functools import cache
 
 from events.models import Event
 
-from .patterns import END, TOKEN, cue_patterns
+from .patterns import END, START, TOKEN, cue_patterns, words
 
 Kind = Event.Kind
 # The schema's kind for a report of no event kind the portal stores.
@@ -13,9 +13,7 @@ OTHER = "other"
 # Words for each kind in the four languages; the more specific kinds come
 # first and win a tie.
 WORDS = {
-    Kind.BUYER_SELLER_MEET: "buyer-seller|buyer seller|buyers-sellers|reverse buyer|bsm|"
-    "खरेदीदार-विक्रेता|खरेदीदार विक्रेता|खरीदार-विक्रेता|खरीदार विक्रेता|क्रेता-विक्रेता|"
-    "क्रेता विक्रेता|خریداران و فروشندگان|خریدار و فروشنده",
+    Kind.BUYER_SELLER_MEET: "reverse buyer|bsm",
     Kind.TRADE_FAIR: "trade fair|trade show|व्यापार मेला|ट्रेड फेयर|ट्रेड फेअर|व्यापार मेळा|نمایشگاه تجاری",
     Kind.EXHIBITION: "exhibition|expo|प्रदर्शनी|प्रदर्शन|प्रदर्शनात|एक्स्पो|نمایشگاه",
     Kind.REVIEW_MEETING: "review meeting|समीक्षा बैठक|आढावा बैठक|जायजा बैठक|جلسه بررسی|"
@@ -39,12 +37,29 @@ HAPPENED = (
 # conference and the report says "परिषदेत" again and again).
 DECISIVE = (Kind.BUYER_SELLER_MEET, Kind.REVIEW_MEETING)
 _NEAR = 80
+_NOT_TITLE = set(words("the a an this या ही हा हे यह इस این"))
+# Words for an event that follow a kind's own word: "खरेदीदार-विक्रेता परिषद".
+_EVENT_WORDS = "meet|परिषद|संमेलन|सम्मेलन|मेळावा|बैठक|همایش|نشست"
 _OPENING = 200
+
+
+# A buyer's word and a seller's joined in either order is a buyer-seller meet:
+# "खरेदीदार-विक्रेता", "निर्यातदार-खरेदीदार", "خریداران و فروشندگان".
+BUYERS = "buyers?|importers?|खरेदीदार|खरीदार|क्रेता|आयातदार|आयातक|خریدار\\S*|واردکننده\\S*"
+SELLERS = "sellers?|exporters?|suppliers?|विक्रेता|विक्रेते|निर्यातदार|निर्यातक|فروشنده\\S*|صادرکننده\\S*"
+_JOINED = r"\s*(?:-|&|/|\s(?:and|व|आणि|एवं|और|و)\s)\s*"
+BUYERS_AND_SELLERS = (
+    rf"{START}(?:(?:{BUYERS}){_JOINED}(?:{SELLERS})|(?:{SELLERS}){_JOINED}(?:{BUYERS})){END}"
+)
 
 
 @cache
 def _patterns():
-    return cue_patterns(WORDS), cue_patterns({"happened": HAPPENED})["happened"]
+    kinds = cue_patterns(WORDS)
+    kinds[Kind.BUYER_SELLER_MEET] = re.compile(
+        rf"{kinds[Kind.BUYER_SELLER_MEET].pattern}|{BUYERS_AND_SELLERS}"
+    )
+    return kinds, cue_patterns({"happened": HAPPENED})["happened"]
 
 
 def find_kind(normal):
@@ -85,8 +100,12 @@ def find_title(normal, kind_span):
         return None
     start, end = kind_span
     # The name ends with the kind word: "द्वितीय आंतरराष्ट्रीय खरेदीदार-विक्रेता
-    # परिषद", "2nd International Buyer-Seller Meet"; up to two words before it.
-    clause_start = max(normal.rfind(c, 0, start) for c in ",.;:।\n،") + 1
+    # परिषद", "2nd International Buyer-Seller Meet": up to two words before it
+    # that are not "this" or "the", and a word for an event after it.
+    clause_start = max(normal.rfind(c, 0, start) for c in ",.;:।\n،()") + 1
     head = list(TOKEN.finditer(normal, clause_start, start))[-2:]
-    word_end = re.compile(rf"\S*?{END}").match(normal, end)
-    return (head[0].start() if head else start), (word_end.end() if word_end else end)
+    while head and head[0].group() in _NOT_TITLE:
+        head.pop(0)
+    end = re.compile(rf"\S*?{END}").match(normal, end).end()
+    after = re.compile(rf"\s+(?:{_EVENT_WORDS})\S*?{END}").match(normal, end)
+    return (head[0].start() if head else start), (after.end() if after else end)

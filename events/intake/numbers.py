@@ -9,6 +9,7 @@ import re
 from functools import cache
 
 from .patterns import LETTER, TOKEN, cue_patterns, sentence_at
+from .text import loose
 
 # Number words of the four languages; Hindi and Marathi name every number up
 # to a hundred, the commoner ones are here.
@@ -34,6 +35,13 @@ EXTRA = {
     "छः": 6,
     "छे": 6,
     "दोनशे": 200,
+    "तीनशे": 300,
+    "चारशे": 400,
+    "पाचशे": 500,
+    "सहाशे": 600,
+    "सातशे": 700,
+    "आठशे": 800,
+    "नऊशे": 900,
     "هیجده": 18,
     "دویست": 200,
     "سیصد": 300,
@@ -89,17 +97,25 @@ def _value(token):
     return number_words().get(token)
 
 
+# Marathi writes "than" onto a number word: "तीनशेहून".
+_JOINED_MORE = re.compile(r"(.+?)(?:हून|हुन|पेक्षा)")
+
+
 def numbers(normal):
     """(start, end, value) of each number, in digits or words, in the text."""
     found = []
     tokens = list(TOKEN.finditer(normal))
     i = 0
     while i < len(tokens):
-        value = _value(tokens[i].group())
+        value, end = _value(tokens[i].group()), tokens[i].end()
+        joined = _JOINED_MORE.fullmatch(tokens[i].group())
+        if value is None and joined and joined.group(1) in number_words():
+            # "तीनशेहून अधिक": the number ends where "हून" begins.
+            value, end = number_words()[joined.group(1)], tokens[i].start() + joined.end(1)
         if value is None or (tokens[i].group() in HUNDRED | MULTIPLIERS.keys()):
             i += 1
             continue
-        start, end, total, current = tokens[i].start(), tokens[i].end(), 0, value
+        start, total, current = tokens[i].start(), 0, value
         spoken, j = not tokens[i].group()[0].isdigit(), i + 1
         # Words go on a number only as a number is said: "twenty two",
         # "سی و دو", "दोन हजार"; a space, not punctuation, between them.
@@ -177,12 +193,12 @@ def qualifier(normal, start, end):
 # of a word, the longest stem wins).
 COUNTED = {
     "participants": "participant delegate attendee visitor representative प्रतिभागी प्रतिनिधि "
-    "प्रतिनिधी सहभागी लोग व्यक्ति जण شرکتکننده نفر نماینده حاضر",
+    "प्रतिनिधी सहभागी लोग व्यक्ति जण شرکتکننده نفر نماینده حاضر فعال",
     "msmes": "msme sme enterprise unit firm compan exporter manufacturer seller exhibitor "
-    "entrepreneur industr एमएसएमई उद्यम उद्यमी इकाई इकाइ कंपनी कम्पनी निर्यातक विक्रेता "
+    "entrepreneur industr एमएसएमई उद्यम उद्यमी इकाई इकाइ कंपनी कम्पनी कंपन्या निर्यातक विक्रेता "
     "सूक्ष्म उद्योग उद्योजक निर्यातदार प्रदर्शक شرکت واحد بنگاه تولیدکننده صادرکننده "
     "غرفه کارآفرین",
-    "foreign_buyers": "buyer importer खरीदार क्रेता आयातक खरेदीदार خریدار واردکننده",
+    "foreign_buyers": "buyer importer खरीदार क्रेता आयातक आयातदार खरेदीदार خریدار واردکننده",
     "buyer_countries": "countr nation देश राष्ट्र کشور",
     "b2b_meetings": "b2b meeting बैठक मीटिंग बी2बी ملاقات جلسه نشست",
     "mous": "mou memorand agreement एमओयू समझौत करार सामंजस्य تفاهم قرارداد",
@@ -195,7 +211,7 @@ _STOP = re.compile(r"[.,;:!?।()\n،؛]")
 @cache
 def _stems():
     return sorted(
-        ((stem, field) for field, stems in COUNTED.items() for stem in stems.split()),
+        ((loose(stem), field) for field, stems in COUNTED.items() for stem in stems.split()),
         key=lambda pair: len(pair[0]),
         reverse=True,
     )
@@ -205,7 +221,7 @@ def counted(normal, end):
     """The figure field of the noun after a number, and the noun's end; or None."""
     window = _STOP.split(normal[end : end + 80], maxsplit=1)[0]
     for token in list(TOKEN.finditer(window))[:_GAP]:
-        word = token.group()
+        word = loose(token.group())
         for stem, field in _stems():
             if word.startswith(stem):
                 return field, end + token.end()
@@ -216,11 +232,12 @@ def counted(normal, end):
 # says they took part ("सहभागी झाले", "attended", "شرکت کردند") or speaks of
 # the event; "the 11,000 MSME units of the state" is no figure of a meet.
 TOOK_PART = (
-    "participat|attend|took part|join|register|drew|sahabhagi|सहभागी|सहभाग|उपस्थित|हिस्सा|"
+    "participat|attend|took part|join|register|drew|met|visited|came|showcas|exhibit|"
+    "सहभागी|सहभाग|उपस्थित|हिस्सा|आए|प्रदर्शित किए|प्रदर्शित की|मांडली|भेट|नोंदणी|पंजीकरण|"
     "भाग लिया|शामिल|भागीदारी|شرکت کرد|شرکت داشت|حضور|حاضر|meet|परिषद|सम्मेलन|मेळाव|"
     "कार्यशाळ|कार्यशाल|همایش|نمایشگاه|exhibition|conference|workshop"
 )
-NEED_PART = {"participants", "msmes", "foreign_buyers"}
+NEED_PART = {"participants", "msmes"}
 # Number words below ten are mostly "a" and "one" ("एक जिल्हा एक उत्पादन").
 _SMALLEST_WORD = 10
 

@@ -12,79 +12,27 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .patterns import END, LETTER, START, TOKEN, alternation, cue_patterns, sentence_at
+from .patterns import END, LETTER, START, TOKEN, alternation, cue_patterns, sentence_at, words
 
 HONORIFICS = (
     "श्री.|श्री|श्रीमती|सौ.|सुश्री|कु.|मा.|डॉ.|डॉ|प्रा.|प्रो.|shri|sri|smt.|smt|sushri|"
     "mr.|mr|mrs.|mrs|ms.|ms|dr.|dr|prof.|prof|آقای|خانم|دکتر|مهندس|سرکار خانم|جناب آقای"
 )
 # Posts, as the start of a word: "संचालिका", "directors", "مدیرکل".
-POSTS = [
-    "संचालक",
-    "संचालिका",
-    "अध्यक्ष",
-    "मंत्री",
-    "सचिव",
-    "आयुक्त",
-    "अधिकारी",
-    "जिल्हाधिकारी",
-    "व्यवस्थापक",
-    "प्रतिनिधी",
-    "प्रतिनिधि",
-    "उपसंचालक",
-    "महासंचालक",
-    "सहसंचालक",
-    "निदेशक",
-    "प्रबंधक",
-    "उद्योजक",
-    "सदस्य",
-    "कलेक्टर",
-    "जिलाधिकारी",
-    "जिलाधिकारी",
-    "महाप्रबंधक",
-    "सभापती",
-    "सभापति",
-    "उपाध्यक्ष",
-    "आमदार",
-    "खासदार",
-    "सांसद",
-    "विधायक",
-    "director",
-    "minister",
-    "secretary",
-    "chairman",
-    "chairperson",
-    "president",
-    "commissioner",
-    "officer",
-    "collector",
-    "manager",
-    "ceo",
-    "head",
-    "chief",
-    "founder",
-    "consul",
-    "ambassador",
-    "member",
-    "entrepreneur",
-    "مدیر",
-    "رئیس",
-    "مسئول",
-    "استاندار",
-    "وزیر",
-    "معاون",
-    "دبیر",
-    "سفیر",
-    "فرماندار",
-    "نماینده",
-    "سرپرست",
-]
-# Words after a name: Marathi's respectful "यांनी", Hindi's "ने", the comma.
+POSTS = words(
+    "संचालक संचालिका अध्यक्ष मंत्री सचिव आयुक्त अधिकारी जिल्हाधिकारी "
+    "व्यवस्थापक प्रतिनिधी प्रतिनिधि उपसंचालक महासंचालक सहसंचालक निदेशक "
+    "प्रबंधक उद्योजक सदस्य कलेक्टर जिलाधिकारी जिलाधिकारी महाप्रबंधक सभापती "
+    "सभापति उपाध्यक्ष आमदार खासदार सांसद विधायक director minister secretary "
+    "chairman chairperson president commissioner officer collector manager "
+    "ceo head chief founder consul ambassador member entrepreneur مدیر رئیس "
+    "مسئول استاندار وزیر معاون دبیر سفیر فرماندار نماینده سرپرست"
+)  # Words after a name: Marathi's respectful "यांनी", Hindi's "ने", the comma.
 AFTER_NAME = {
     "mr": "यांनी|यांच्या|यांचे|यांची|यांना|यांचा|यांच्यासह|यांसह|हे|ह्यांनी",
     "hi": "ने|की|के|का|द्वारा|जी|सहित|को",
     "fa": "در گفتگو|در گفتوگو|گفت|افزود|اظهار|تصریح|بیان|اضافه",
-    "en": "said|who|has|had",
+    "en": "said|who|has|had|was|is|will",
 }
 # Roles by their cue words, most telling first.
 ROLES = {
@@ -94,7 +42,8 @@ ROLES = {
     "inaugurated": "inaugurated|inaugurate|हस्ते|उद्घाटन केले|उद्घाटन किया|لافتتاح|افتتاح",
     "guided": "guidance of|guided|मार्गदर्शनाखाली|मार्गदर्शन केले|मार्गदर्शन किया|راهنمایی",
     "vote_of_thanks": "vote of thanks|thanked|आभार मानले|आभार|धन्यवाद ज्ञापन|धन्यवाद",
-    "speaker": "addressed|presentation|spoke|सादरीकरण|संबोधित|माहिती दिली|सांगितले|कहा|"
+    "speaker": "addressed|presentation|spoke|explained|सादरीकरण|संबोधित|माहिती दिली|सांगितले|"
+    "प्रास्ताविक|कहा|जानकारी दी|जानकारी दिली|"
     "سخنران|سخنرانی|گفت|افزود",
     "present": "present|attended|उपस्थित|मौजूद|حضور",
 }
@@ -107,83 +56,23 @@ SESSIONS = {
 }
 # Words that cannot be part of a name.
 NOT_NAME = set(
-    [
-        "व",
-        "आणि",
-        "तसेच",
-        "या",
-        "ही",
-        "हे",
-        "ते",
-        "की",
-        "के",
-        "का",
-        "में",
-        "से",
-        "ने",
-        "और",
-        "एवं",
-        "तथा",
-        "यांनी",
-        "यांच्या",
-        "उपस्थित",
-        "सह",
-        "and",
-        "the",
-        "of",
-        "for",
-        "with",
-        "at",
-        "in",
-        "by",
-        "from",
-        "was",
-        "were",
-        "is",
-        "said",
-        "who",
-        "has",
-        "had",
-        "also",
-        "و",
-        "در",
-        "با",
-        "به",
-        "از",
-        "که",
-        "را",
-        "این",
-        "آن",
-        "گفت",
-        "افزود",
-    ]
+    words(
+        "व आणि तसेच या ही हे ते की के का में से ने और एवं तथा यांनी यांच्या "
+        "उपस्थित सह and the of for with at in by from was were is said who has "
+        "had also و در با به از که را این آن گفت افزود होते होता होती होत्या आहे "
+        "आहेत था थे थी है हैं रहे रहीं"
+    )
 )
 _NAME_WORDS = 3
+# How much further a role cue before a name is taken to be than one after it.
+_BEFORE_NAME = 200
 _DESIGNATION_WORDS = 4
 # Words around names that are no part of a post: "ही कार्यशाळा विकास आयुक्त".
 COMMON = set(
-    [
-        "ही",
-        "हा",
-        "तर",
-        "यावेळी",
-        "कार्यशाळा",
-        "कार्यशाळेला",
-        "कार्यक्रम",
-        "कार्यक्रमाच्या",
-        "परिषद",
-        "बैठक",
-        "आयोजित",
-        "उत्तर",
-        "देते",
-        "हुए",
-        "लोकसभा",
-        "में",
-        "राज्यसभा",
-        "at",
-        "the",
-        "meeting",
-    ]
+    words(
+        "ही हा तर यावेळी कार्यशाळा कार्यशाळेला कार्यक्रम कार्यक्रमाच्या परिषद "
+        "बैठक आयोजित उत्तर देते हुए लोकसभा में राज्यसभा at the meeting"
+    )
 )
 
 
@@ -199,8 +88,13 @@ class Mention:
 @cache
 def _patterns(language):
     honorific = re.compile(rf"{START}(?:{alternation(HONORIFICS.split('|'))})(?!{LETTER})")
-    after = re.compile(rf"^\s*(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END}")
-    return honorific, after, cue_patterns(ROLES), cue_patterns(SESSIONS)
+    after = re.compile(rf"^\s*(?:[,،]|(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END})")
+    return honorific, after
+
+
+@cache
+def _role_cues():
+    return cue_patterns(ROLES), cue_patterns(SESSIONS)
 
 
 @cache
@@ -209,8 +103,14 @@ def _role_words():
     return {word for cue in cues for word in TOKEN.findall(cue)}
 
 
+@cache
+def _post_pattern():
+    return re.compile(alternation(POSTS))
+
+
 def _is_post(word):
-    return any(word.startswith(post) for post in POSTS)
+    """Whether a word is a post or begins with one ("संचालिका", "مدیرکل")."""
+    return _post_pattern().match(word) is not None
 
 
 def _name_after(normal, position, limit=_NAME_WORDS):
@@ -273,37 +173,63 @@ def _designation(normal, start):
     return tokens[first].start(), tokens[last].end()
 
 
-def role_at(normal, name_start, name_end, language):
-    """The role cue nearest the name in its sentence, and the session named there."""
-    _h, _a, roles, sessions = _patterns(language)
-    start, end = sentence_at(normal, name_start)
-    sentence = normal[start:end]
+_CLAUSE = re.compile(rf"[,;،]|{START}(?:तर|while|whereas){END}")
+
+
+def _clause_at(normal, start, end, sentence):
+    """The clause around a name: "..., तर MAITRI पोर्टलची माहिती मनीषा कुंभार यांनी दिली"."""
+    first, last = sentence
+    before = [m.end() for m in _CLAUSE.finditer(normal, first, start)]
+    after = _CLAUSE.search(normal, end, last)
+    return (before[-1] if before else first), (after.start() if after else last)
+
+
+def _cues(normal, scope, patterns):
+    start, end = scope
+    return [
+        (name, start + m.start(), start + m.end())
+        for name, pattern in patterns.items()
+        for m in pattern.finditer(normal[start:end])
+    ]
+
+
+def _nearest_role(normal, scope, name, sessions):
+    """The telling role nearest the name, "present" only when there is no other.
+
+    Hindi, Marathi and Persian say the role after the name, and so does an
+    English sentence unless it says "inaugurated by X": a cue before the name
+    counts as further away.
+    """
+    roles = _role_cues()[0]
+    # "उद्घाटन सत्र", "افتتاحیه" name a session, not the role.
+    session_spans = [(a, b) for _name, a, b in sessions]
     best = None
-    for role, pattern in roles.items():
-        for match in pattern.finditer(sentence):
-            position = start + match.start()
-            # Hindi, Marathi and Persian say the role after the name.
-            after = position >= name_end
-            distance = position - name_end if after else name_start - position
-            if language != "en" and not after:
-                distance += 200
-            if best is None or distance < best[0]:
-                best = (distance, role)
-    session = None
-    for name, pattern in sessions.items():
-        if pattern.search(sentence):
-            session = name
-            break
-    role = best[1] if best else None
-    if role == "inaugurated" and session == "inaugural" and "हस्ते" not in sentence:
-        # "उद्घाटन सत्राला ... उपस्थित": the session is inaugural, the role presence.
-        role = "present" if roles["present"].search(sentence) else None
+    for role, a, b in _cues(normal, scope, roles):
+        if any(a < e and s < b for s, e in session_spans):
+            continue
+        distance = a - name[1] if a >= name[1] else name[0] - b + _BEFORE_NAME
+        key = (role == "present", distance)
+        if best is None or key < best[0]:
+            best = (key, role)
+    return best[1] if best else None
+
+
+def role_at(normal, name_start, name_end):
+    """The role the report gives a person, and the session it names, clause first."""
+    sessions = _role_cues()[1]
+    sentence = sentence_at(normal, name_start)
+    clause = _clause_at(normal, name_start, name_end, sentence)
+    role, session = None, None
+    for scope in (clause, sentence):
+        found = _cues(normal, scope, sessions)
+        session = session or (found[0][0] if found else None)
+        role = role or _nearest_role(normal, scope, (name_start, name_end), found)
     return role, session
 
 
 def find_people(normal, language):
     """Mentions of people, in the order the text names them."""
-    honorific, after, _roles, _sessions = _patterns(language)
+    honorific, after = _patterns(language)
     spans = []
     for match in honorific.finditer(normal):
         words = _name_after(normal, match.end())
@@ -326,7 +252,7 @@ def find_people(normal, language):
         if any(start < e and s < end for s, e in seen):
             continue
         seen.append((start, end))
-        role, session = role_at(normal, start, end, language)
+        role, session = role_at(normal, start, end)
         mentions.append(
             Mention((start, end), _designation(normal, start), role, session, confidence)
         )

@@ -6,43 +6,20 @@ A name is found as whole words of the text, so "هند" is never found inside
 """
 
 from collections import defaultdict
+from functools import lru_cache
 
-from .patterns import TOKEN
-from .text import fold
+from .patterns import TOKEN, words
+from .text import fold, loose
 
 # Endings a name takes in a sentence, longest first.
 ENDINGS = sorted(
-    [
-        "मधील",
-        "मध्ये",
-        "ातील",
-        "तील",
-        "ात",
-        "त",
-        "च्या",
-        "चे",
-        "ची",
-        "चा",
-        "ला",
-        "ाला",
-        "ने",
-        "ाने",
-        "ी",
-        "ीय",
-        "ाचे",
-        "ाची",
-        "ाचा",
-        "ाच्या",
-        "ांचे",
-        "ांच्या",
-        "ांनी",
-        "ी",
-        "ی",
-        "ای",
-        "های",
-        "ها",
-        "'s",
-    ],
+    map(
+        loose,
+        words(
+            "मधील मध्ये ातील तील ात त च्या चे ची चा ला ाला ने ाने ी ीय ाचे ाची ाचा "
+            "ाच्या ांचे ांच्या ांनी ी ی ای های ها 's"
+        ),
+    ),
     key=len,
     reverse=True,
 )
@@ -51,14 +28,15 @@ MOST_WORDS = 6
 
 
 def words_of(name):
-    return tuple(token.group() for token in TOKEN.finditer(fold(name)))
+    return tuple(loose(token.group()) for token in TOKEN.finditer(fold(name)))
 
 
-def without_ending(words):
-    last = words[-1]
+@lru_cache(maxsize=50_000)
+def bare(word):
+    """A word without its case ending, or None if it has none."""
     for ending in ENDINGS:
-        if last.endswith(ending) and len(last) - len(ending) >= 2:
-            return (*words[:-1], last[: -len(ending)])
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
     return None
 
 
@@ -69,6 +47,7 @@ class PhraseIndex:
         self.tables = defaultdict(dict)  # kind -> {words: value}
         self.weights = {}
         self.longest = 1
+        self.first_words = set()
         # Words that are also a name somewhere ("गया" is Hindi for "went").
         self.common_words = set(common_words)
 
@@ -84,20 +63,20 @@ class PhraseIndex:
             table[words] = value
             self.weights[kind, words] = weight
             self.longest = max(self.longest, len(words))
+            self.first_words.add(words[0])
 
     def find(self, normal):
         """(kind, value, start, end) of each name in the text, the longest name first."""
         tokens = list(TOKEN.finditer(normal))
+        words = [loose(token.group()) for token in tokens]
         found, i = [], 0
         while i < len(tokens):
+            # Most words begin no name: one set lookup passes them by.
+            if words[i] not in self.first_words and bare(words[i]) not in self.first_words:
+                i += 1
+                continue
             for size in range(min(self.longest, len(tokens) - i), 0, -1):
-                words = tuple(token.group() for token in tokens[i : i + size])
-                bare = without_ending(words)
-                hits = [
-                    (kind, table.get(words) or (bare and table.get(bare)))
-                    for kind, table in self.tables.items()
-                ]
-                hits = [(kind, value) for kind, value in hits if value]
+                hits = self._lookup(words[i : i + size])
                 if hits:
                     end = tokens[i + size - 1].end()
                     found.extend((kind, value, tokens[i].start(), end) for kind, value in hits)
@@ -106,3 +85,15 @@ class PhraseIndex:
             else:
                 i += 1
         return found
+
+    def _lookup(self, words):
+        """(kind, value) of every table holding the words, or the last without its ending."""
+        key = tuple(words)
+        stripped = bare(key[-1])
+        shorter = (*key[:-1], stripped) if stripped else None
+        hits = []
+        for kind, table in self.tables.items():
+            value = table.get(key) or (shorter and table.get(shorter))
+            if value:
+                hits.append((kind, value))
+        return hits

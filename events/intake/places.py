@@ -25,37 +25,13 @@ from babel.core import get_global
 from orgs.countries import country_names
 from orgs.models import Region
 
+from .patterns import words
 from .phrases import PhraseIndex
 
 # Words that are also the name of a town somewhere ("गया" is Hindi for
 # "went", "दिली" Marathi for "gave"); a town must not be read from them.
 COMMON_WORDS = set(
-    [
-        "गया",
-        "गई",
-        "गए",
-        "गयी",
-        "में",
-        "से",
-        "को",
-        "पर",
-        "और",
-        "एवं",
-        "तथा",
-        "आज",
-        "सदर",
-        "एक",
-        "राज्य",
-        "देश",
-        "दिली",
-        "हून",
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "said",
-    ]
+    words("गया गई गए गयी में से को पर और एवं तथा आज सदर एक राज्य देश दिली हून the and for with from said")
 )
 # Languages spoken as the first language of many countries name no one
 # country ("English", "Arabic").
@@ -93,8 +69,23 @@ def _language_countries():
     return result
 
 
+# Short names in everyday use that neither CLDR nor pycountry list (CLDR has
+# "संयुक्त राज्य" and "यूनाइटेड किंगडम", newspapers write "अमेरिका", "ब्रिटेन").
+SHORT_NAMES = {
+    "US": "USA|U.S.|America|अमेरिका|अमरीका|अमेरिकी|آمریکا",
+    "GB": "UK|U.K.|Britain|ब्रिटेन|इंग्लंड|इंग्लैंड|بریتانیا|انگلیس",
+    "AE": "UAE|यूएई|युएई|دبی|امارات",
+    "RU": "रशिया|रूस",
+    "KR": "South Korea|दक्षिण कोरिया|کره جنوبی",
+}
+
+
 def _add_countries(gazetteer):
     names = country_names()
+    catalogues = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in ("hi", "mr", "fa")
+    ]
     for code, by_language in names.items():
         place = Place("country", code, code)
         for name in by_language.values():
@@ -102,7 +93,13 @@ def _add_countries(gazetteer):
         country = pycountry.countries.get(alpha_2=code)
         for attribute in ("name", "common_name", "official_name"):
             if country and getattr(country, attribute, None):
-                gazetteer.add("country", getattr(country, attribute), place)
+                english = getattr(country, attribute)
+                gazetteer.add("country", english, place)
+                for catalogue in catalogues:
+                    gazetteer.add("country", catalogue.gettext(english), place)
+        for name in SHORT_NAMES.get(code, "").split("|"):
+            # Before any other country a translation may have given the name to.
+            gazetteer.add("country", name, place, weight=1)
     adjectives = _language_countries()
     for lang in LANGUAGES:
         language_names = Locale.parse(lang).languages

@@ -1,15 +1,19 @@
 """read_report: a press note in, a proposed event out, each value with its spans."""
 
+import datetime
 import re
 from collections import Counter, defaultdict
+
+from anyascii import anyascii
 
 from events.models import Scheme
 
 from . import kinds, numbers, organisers, people, venues
-from .dates import find_dates
+from .dates import duration, find_dates
 from .directory import Directory
+from .patterns import LETTER
 from .phrases import PhraseIndex
-from .places import directory_places, shipped_gazetteer
+from .places import Place, directory_places, shipped_gazetteer
 from .proposal import Found, Proposal
 from .text import read_text
 
@@ -18,6 +22,10 @@ from .text import read_text
 HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
 # A dateline ("पुणे :", "लखनऊ.", "Delhi/") opens the report.
 _DATELINE = 80
+# The word before a province's name.
+_PROVINCE = re.compile(r"(?<!\w)(?:استان|province of|state of)\s+")
+# A town's word at the head of the report or before "येथे", "में": "कोल्हापूर :".
+_TOWN_SLOT = re.compile(rf"(?P<town>(?:{LETTER})+)(?:\s*[:,।.-]|\s+(?P<cue>येथे|येथील|में|शहरात|شهر))")
 _TODAY = re.compile(r"(?<!\w)(?:today|आज|आजच|امروز)(?!\w)")
 _SCHEME_WORDS = re.compile(r"योजना|scheme|yojana|उपक्रम|طرح")
 _QUOTED = re.compile(r"[‘'\"“]([^’'\"”\n]{2,40})[’'\"”]")
@@ -43,6 +51,7 @@ def read_report(text, language=None, published_on=None):
 
 class _Reading:
     def __init__(self, source, language):
+        self.country_spans = set()
         self.source = source
         self.normal = source.normal
         self.language = language
@@ -58,12 +67,20 @@ class _Reading:
         hits = shipped_gazetteer().find(self.normal) + directory_places().find(self.normal)
         by_kind = defaultdict(list)
         country_spans = {(start, end) for kind, _place, start, end in hits if kind == "country"}
+        self.country_spans = country_spans
+        provinces = {match.end() for match in _PROVINCE.finditer(self.normal)}
         for kind, place, start, end in hits:
+            if start in provinces:
+                # "استان آذربایجان شرقی" is a province, not the country; "استان
+                # اصفهان" the province named after its capital.
+                if kind == "city":
+                    by_kind["state"].append((Place("state", place.name, place.country), start, end))
+                continue
             if kind != "country" and (start, end) in country_spans:
                 continue  # "ارمنستان" is Armenia, not the Colombian town of that name.
             by_kind[kind].append((place, start, end))
         host = self._host(by_kind)
-        city = self._best(by_kind["city"], host)
+        city = self._best(by_kind["city"], host) or self._best(self._spelt_out(), host)
         state = self._best(by_kind["state"], host)
         if city:
             proposal.scalars["city"] = city
@@ -86,6 +103,19 @@ class _Reading:
             self.found(code, spans, min(0.9, 0.6 + 0.1 * len(spans)))
             for code, spans in targets.items()
         ]
+
+    def _spelt_out(self):
+        """Towns the gazetteer has only in Latin letters, spelt out from the dateline
+        or before "येथे", "में": "कोल्हापूर" is "kolhapur"."""
+        towns = shipped_gazetteer().tables["city"]
+        found = []
+        for match in _TOWN_SLOT.finditer(self.normal):
+            if match.start() >= _DATELINE and not match.group("cue"):
+                continue
+            place = towns.get((anyascii(match.group("town")).lower(),))
+            if place:
+                found.append((place, match.start("town"), match.end("town")))
+        return found
 
     def _host(self, by_kind):
         opening = [p for p, a, _b in by_kind["city"] if a < _DATELINE]
@@ -120,6 +150,11 @@ class _Reading:
             start, end, a, b = found[0]
             confidence = 0.8 if len(found) == 1 else 0.6
             proposal.scalars["start_date"] = self.found(start.isoformat(), [(a, b)], confidence)
+            days = duration(self.normal)
+            if start == end and days:
+                # "पांच दिवसीय प्रशिक्षण ... 18 सितंबर को शुभारंभ": the last day follows.
+                end = start + datetime.timedelta(days=days - 1)
+                confidence /= 2
             proposal.scalars["end_date"] = self.found(end.isoformat(), [(a, b)], confidence)
             return
         today = _TODAY.search(self.normal)
@@ -150,7 +185,10 @@ class _Reading:
     def people(self, proposal, directory, mentions):
         seen = set()
         for mention in people.find_people(self.normal, self.language):
-            name = self.original(*mention.name)
+            start, end = mention.name
+            if any(start < b and a < end for a, b in self.country_spans):
+                continue  # "Sri Lanka" is no Shri Lanka.
+            name = self.original(start, end)
             record = directory.person(name)
             if (record or name) in seen:
                 continue
@@ -173,7 +211,7 @@ class _Reading:
         for kind, record, start, end in mentions:
             if kind == "person" and record not in seen:
                 seen.add(record)
-                role, session = people.role_at(self.normal, start, end, self.language)
+                role, session = people.role_at(self.normal, start, end)
                 value = {
                     "name_original": self.original(start, end),
                     "name_en": None,

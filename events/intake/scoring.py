@@ -5,27 +5,43 @@ careful reader would make in the schema of shared/intake-schema.json (plus
 "published_on" where the report needs its publication date for a year).
 Scalars score as exact matches (null where the report says nothing counts
 as right only if the reader says nothing too); list fields as precision,
-recall and F1 over all reports together.
+recall and F1 over all reports together, names of organisers and people
+matched folded and a little fuzzily.
 """
 
 import datetime
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
+from .patterns import TOKEN
 from .reader import read_report
 from .text import fold
 
 SCALARS = ("kind", "start_date", "end_date", "city", "state", "country", "venue")
 LISTS = ("figures", "target_countries", "organisers", "people")
-_PUNCTUATION = re.compile(r"[^\w\s]|_")
+# Names a little apart ("MSME Development and Facilitation Office" and the
+# same ", Guwahati") are one name to the official correcting them.
+ALIKE = 85
 
 
 def _name(text):
-    """A name as compared: folded, without punctuation or extra spaces."""
-    return " ".join(_PUNCTUATION.sub(" ", fold(text or "")).split())
+    """A name as compared: its folded words, without punctuation."""
+    return " ".join(TOKEN.findall(fold(text or "")))
+
+
+def _matched(want, got):
+    """How many of the gold names the proposed ones match, each at most once."""
+    left, matched = set(got), 0
+    for name in want:
+        best = max(left, key=lambda other: fuzz.ratio(name, other), default=None)
+        if best is not None and fuzz.ratio(name, best) >= ALIKE:
+            left.discard(best)
+            matched += 1
+    return matched
 
 
 def items(data, name):
@@ -63,10 +79,14 @@ class Score:
                 self.misses.append((name, scalar, gold.get(scalar), proposed.get(scalar)))
         for list_name in LISTS:
             want, got = items(gold, list_name), items(proposed, list_name)
+            if list_name in ("organisers", "people"):
+                right = _matched(want, got)
+            else:
+                right = len(want & got)
             counts = self.counts[list_name]
-            counts[0] += len(want & got)
-            counts[1] += len(got - want)
-            counts[2] += len(want - got)
+            counts[0] += right
+            counts[1] += len(got) - right
+            counts[2] += len(want) - right
         roles = {_name(p["name_original"]): p.get("role") for p in proposed.get("people") or []}
         for person in gold.get("people") or []:
             if _name(person["name_original"]) in roles:

@@ -14,10 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.l10n import TO_ASCII_DIGITS
 
-from .patterns import TOKEN
+from .patterns import TOKEN, words
 
-# Longer reports are not press notes; refusing them early keeps a 5 MB paste cheap.
-MAX_CHARACTERS = 100_000
+# A press note is one or two pages; fifty thousand characters are some ten,
+# read in under a second. Refusing longer text first keeps a 5 MB paste cheap.
+MAX_CHARACTERS = 50_000
 
 # One table for every rule: Arabic yeh and kaf as Persian writes them, digits
 # of every script as ASCII, Devanagari letters with a nukta as the letter
@@ -42,6 +43,19 @@ _TABLE = {
 def fold(text):
     """A name or phrase as the normalised text would hold it."""
     return text.translate(_TABLE).lower()
+
+
+# Hindi and Marathi spell many words with a long or a short vowel
+# ("कोल्हापूर"/"कोल्हापुर", "प्रतिभागी"/"प्रतिभागियों") and with a candrabindu
+# or an anusvara: names are looked up with the difference gone.
+_LOOSE = str.maketrans("ीूँ", "िुं")
+# A nasal consonant with a virama before another consonant is written as an
+# anusvara too: "इन्दौर"/"इंदौर", "सम्मेलन"/"संमेलन".
+_NASAL = re.compile("[ङञणनम]\u094d(?=[\u0915-\u0939])")
+
+
+def loose(word):
+    return _NASAL.sub("\u0902", word.translate(_LOOSE))
 
 
 class ReportError(ValueError):
@@ -81,92 +95,17 @@ def normalise(original):
 
 # Words that mark a language among those written in the same script.
 _MARATHI = set(
-    [
-        "आहे",
-        "आणि",
-        "व",
-        "या",
-        "च्या",
-        "ची",
-        "चे",
-        "चा",
-        "येथे",
-        "झाले",
-        "झाली",
-        "करण्यात",
-        "आली",
-        "आले",
-        "होते",
-        "होती",
-        "होत्या",
-        "त्यांनी",
-        "यांनी",
-        "यांच्या",
-        "मध्ये",
-        "सदर",
-        "तसेच",
-        "असे",
-        "केले",
-        "म्हणून",
-    ]
+    words(
+        "आहे आणि व या च्या ची चे चा येथे झाले झाली करण्यात आली आले होते होती "
+        "होत्या त्यांनी यांनी यांच्या मध्ये सदर तसेच असे केले म्हणून"
+    )
 )
-_HINDI = set(
-    [
-        "है",
-        "हैं",
-        "के",
-        "की",
-        "का",
-        "में",
-        "और",
-        "से",
-        "ने",
-        "को",
-        "पर",
-        "एवं",
-        "तथा",
-        "गया",
-        "गयी",
-        "किया",
-        "कि",
-        "यह",
-        "इस",
-        "था",
-        "थे",
-    ]
-)
+_HINDI = set(words("है हैं के की का में और से ने को पर एवं तथा गया गयी किया कि यह इस था थे"))
 _ENGLISH = set(
-    [
-        "the",
-        "of",
-        "and",
-        "in",
-        "to",
-        "a",
-        "for",
-        "on",
-        "at",
-        "by",
-        "with",
-        "was",
-        "were",
-        "is",
-        "are",
-        "from",
-        "as",
-        "an",
-        "this",
-        "that",
-        "its",
-        "it",
-        "be",
-        "has",
-        "have",
-        "will",
-        "which",
-        "their",
-        "said",
-    ]
+    words(
+        "the of and in to a for on at by with was were is are from as an this "
+        "that its it be has have will which their said"
+    )
 )
 
 

@@ -7,6 +7,9 @@ import pytest
 from django.utils import translation
 
 from events.intake import ReportError, read_report
+from events.models import Event
+from orgs.models import Organisation, Person
+from tests.factories import OrganisationFactory, PersonFactory
 
 DEVSET = Path(__file__).resolve().parents[2] / "events" / "intake" / "devset"
 pytestmark = pytest.mark.django_db
@@ -74,3 +77,23 @@ def test_report_in_another_language_is_refused():
 
     with translation.override("mr"):
         assert str(error.value.message).startswith("अहवाल इंग्रजी, हिंदी, मराठी किंवा फारसी")
+
+
+def test_people_and_organisers_are_matched_to_the_directory():
+    person = PersonFactory(name_en="Narendra Jeena", name_mr="नरेंद्र जीना")
+    organisation = OrganisationFactory(name_mr="महाराष्ट्र लघु उद्योग विकास महामंडळ")
+
+    data = read_report(seed("000")).as_json()
+
+    jeena = next(p for p in data["people"] if p["name_original"] == "नरेंद्र जीना")
+    assert jeena["person"] == person.pk
+    corporation = next(o for o in data["organisers"] if o["original"].startswith("महाराष्ट्र"))
+    assert corporation["organisation"] == organisation.slug
+
+
+def test_reading_writes_nothing():
+    counts = (Person.objects.count(), Organisation.objects.count(), Event.objects.count())
+
+    read_report(seed("001"))
+
+    assert (Person.objects.count(), Organisation.objects.count(), Event.objects.count()) == counts
