@@ -87,16 +87,17 @@ def _scalar_value(name, value):
     return value
 
 
-SCALARS = (
-    ("title", Event, "title"),
-    ("kind", Event, "kind"),
-    ("start_date", Event, "start_date"),
-    ("end_date", Event, "end_date"),
-    ("venue", Event, "venue"),
-    ("city", Event, "city"),
-    ("state", Event, "region"),
-    ("country", Event, "country"),
-)
+# The proposal's scalars, in the order of the event's form, and the field each fills.
+SCALARS = {
+    "title": "title",
+    "kind": "kind",
+    "start_date": "start_date",
+    "end_date": "end_date",
+    "venue": "venue",
+    "city": "city",
+    "state": "region",
+    "country": "country",
+}
 
 
 def items(proposal):
@@ -104,12 +105,12 @@ def items(proposal):
     evidence = proposal.get("evidence", {})
     known = Known.of(proposal)
     found = []
-    for name, model, form_field in SCALARS:
+    for name, form_field in SCALARS.items():
         value = proposal.get(name)
         if value:
             item = Item(
                 name,
-                field_label(model, form_field),
+                field_label(Event, form_field),
                 _scalar_value(name, value),
                 **_evidence(evidence.get(name)),
             )
@@ -283,13 +284,8 @@ def prefill(proposal, text, keep):
     initial = {"source_report": text, "source_language": lang, "status": Event.Status.DRAFT}
     initial.update(_scalars(proposal, keep, lang, text))
     # Kind, country and state, as the form's choices hold them.
-    form_fields = {name: form_field for name, _model, form_field in SCALARS}
     initial.update(
-        {
-            form_fields[name]: value
-            for name, value in known.scalars.items()
-            if value and name in keep
-        }
+        {SCALARS[name]: value for name, value in known.scalars.items() if value and name in keep}
     )
     for name, figure in (proposal.get("figures") or {}).items():
         if figure and name in Event.FIGURES and f"figures.{name}" in keep:
@@ -327,7 +323,7 @@ def prefill(proposal, text, keep):
 
 def _scalars(proposal, keep, lang, text):
     initial = {}
-    kept = {name: proposal.get(name) for name, *_ in SCALARS if name in keep and proposal.get(name)}
+    kept = {name: proposal.get(name) for name in SCALARS if name in keep and proposal.get(name)}
     if "title" in kept:
         initial[f"title_{lang}"] = kept["title"].get("original")
         if kept["title"].get("en"):
