@@ -15,6 +15,7 @@ from babel import Locale
 
 from .numbers import number_words, numbers
 from .patterns import END, START, alternation
+from .text import fold
 
 GREGORIAN, SOLAR = "gregorian", "solar"
 # Spellings in common use that CLDR does not list.
@@ -168,3 +169,54 @@ def duration(normal):
         if 1 < value <= _LONGEST_EVENT and _DAYS.match(normal[end : end + 20]):
             return value
     return None
+
+
+# Near a word of happening a date is the event's: "7 व 8 मार्च 2025 को आयोजित".
+_NEAR = 60
+# A date in the report's first characters is often the dateline's, the day of
+# writing, when the report gives another.
+_DATELINE = 60
+
+
+def event_dates(normal, happened, published_on=None):
+    """(start, end, span start, span end) of the event's dates, or None.
+
+    Of the dates the report gives, a range beats a single day, one near a word
+    saying the event took place beats one that is not, and a dateline counts
+    least; the first wins a tie.
+    """
+    found = find_dates(normal, published_on)
+    if not found:
+        return None
+    events = [match.start() for match in happened.finditer(normal)]
+
+    def score(item):
+        start, end, a, b = item
+        near = any(a - _NEAR <= e <= b + _NEAR for e in events)
+        dateline = a < _DATELINE and len(found) > 1
+        return 2 * (end > start) + 2 * near - dateline
+
+    return max(found, key=score)
+
+
+@cache
+def _weekdays():
+    names = {}
+    for lang in ("en", "hi", "mr", "fa"):
+        for number, name in Locale.parse(lang).days["format"]["wide"].items():
+            names[fold(name)] = number
+    pattern = rf"{START}(?P<day>{alternation(names)})(?:ी|ला|s)?{END}"
+    return names, re.compile(pattern)
+
+
+def weekday_date(normal, published_on):
+    """(date, span start, span end) of "बुधवार को", "on Wednesday", "روز چهارشنبه":
+    that weekday on or before the publication date; None without one."""
+    if published_on is None:
+        return None
+    names, pattern = _weekdays()
+    match = pattern.search(normal)
+    if not match:
+        return None
+    back = (published_on.weekday() - names[match.group("day")]) % 7
+    return published_on - datetime.timedelta(days=back), match.start(), match.end()

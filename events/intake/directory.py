@@ -8,13 +8,16 @@ directory holds them in; a record read from the text in another spelling
 from rapidfuzz import fuzz, process
 
 from orgs.models import Organisation, Person
+from portal.languages import LANGUAGE_CODES
 
 from .phrases import PhraseIndex
 from .text import fold
 
-LANGUAGES = ("en", "hi", "mr", "fa")
-# How alike two folded names must be (0-100) to be taken for one.
+# How alike two folded names must be (0-100) to be taken for one record.
 ALIKE = 88
+# Two names read from reports this alike are one name spelt twice
+# ("... صنایع و عمران استان مرکزی" and "... صنعتی استان مرکزی").
+SAME_NAME = 85
 
 
 class Directory:
@@ -24,7 +27,7 @@ class Directory:
         self.index = PhraseIndex()
         self.people = {}  # folded name -> pk
         self.organisations = {}  # folded name -> slug
-        name_fields = [f"name_{lang}" for lang in LANGUAGES]
+        name_fields = [f"name_{lang}" for lang in LANGUAGE_CODES]
         for pk, *names in Person.objects.values_list("pk", *name_fields):
             for name in filter(None, names):
                 self.people[fold(name)] = pk

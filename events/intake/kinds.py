@@ -38,6 +38,9 @@ HAPPENED = (
 DECISIVE = (Kind.BUYER_SELLER_MEET, Kind.REVIEW_MEETING)
 _NEAR = 80
 _NOT_TITLE = set(words("the a an this या ही हा हे यह इस این"))
+# Small words inside an English name: "Bicycle and Parts".
+_LINKS = set(words("and of for &"))
+_LONGEST_NAME = 8
 # Words for an event that follow a kind's own word: "खरेदीदार-विक्रेता परिषद".
 _EVENT_WORDS = "meet|परिषद|संमेलन|सम्मेलन|मेळावा|बैठक|همایش|نشست"
 _OPENING = 200
@@ -60,6 +63,11 @@ def _patterns():
         rf"{kinds[Kind.BUYER_SELLER_MEET].pattern}|{BUYERS_AND_SELLERS}"
     )
     return kinds, cue_patterns({"happened": HAPPENED})["happened"]
+
+
+def happened():
+    """The pattern of the words that say an event took place."""
+    return _patterns()[1]
 
 
 def find_kind(normal):
@@ -89,8 +97,9 @@ def find_kind(normal):
     return kind, match.start(), match.end(), min(0.95, 0.5 + 0.1 * count)
 
 
-def find_title(normal, kind_span):
+def find_title(source, kind_span):
     """(start, end) of the title as written: a headline, or the name said with the kind."""
+    normal = source.normal
     first_line = normal.strip().split("\n", 1)[0]
     offset = normal.index(first_line) if first_line else 0
     words = TOKEN.findall(first_line)
@@ -100,12 +109,28 @@ def find_title(normal, kind_span):
         return None
     start, end = kind_span
     # The name ends with the kind word: "द्वितीय आंतरराष्ट्रीय खरेदीदार-विक्रेता
-    # परिषद", "2nd International Buyer-Seller Meet": up to two words before it
-    # that are not "this" or "the", and a word for an event after it.
+    # परिषद", "India International Bicycle and Parts Trade Fair": the words
+    # before it that English capitalises, else two, not "this" or "the"; and
+    # a word for an event after it.
     clause_start = max(normal.rfind(c, 0, start) for c in ",.;:।\n،()") + 1
-    head = list(TOKEN.finditer(normal, clause_start, start))[-2:]
-    while head and head[0].group() in _NOT_TITLE:
+    before = list(TOKEN.finditer(normal, clause_start, start))
+    head = _capitalised_run(source, before) if _capitalised(source, start) else before[-2:]
+    while head and head[0].group() in _NOT_TITLE | _LINKS:
         head.pop(0)
     end = re.compile(rf"\S*?{END}").match(normal, end).end()
     after = re.compile(rf"\s+(?:{_EVENT_WORDS})\S*?{END}").match(normal, end)
     return (head[0].start() if head else start), (after.end() if after else end)
+
+
+def _capitalised(source, position):
+    return source.original[source.span(position, position + 1)[0]].isupper()
+
+
+def _capitalised_run(source, tokens):
+    """The capitalised words (and small links) that end the list."""
+    run = []
+    for token in reversed(tokens[-_LONGEST_NAME:]):
+        if not (_capitalised(source, token.start()) or token.group() in _LINKS):
+            break
+        run.insert(0, token)
+    return run

@@ -233,11 +233,12 @@ def counted(normal, end):
 # the event; "the 11,000 MSME units of the state" is no figure of a meet.
 TOOK_PART = (
     "participat|attend|took part|join|register|drew|met|visited|came|showcas|exhibit|"
-    "सहभागी|सहभाग|उपस्थित|हिस्सा|आए|प्रदर्शित किए|प्रदर्शित की|मांडली|भेट|नोंदणी|पंजीकरण|"
+    "सहभागी|सहभाग|उपस्थित|हिस्सा|आए|प्रदर्शित किए|प्रदर्शित की|मांडली|भेट दिली|भाग ले|नोंदणी|पंजीकरण|"
     "भाग लिया|शामिल|भागीदारी|شرکت کرد|شرکت داشت|حضور|حاضر|meet|परिषद|सम्मेलन|मेळाव|"
     "कार्यशाळ|कार्यशाल|همایش|نمایشگاه|exhibition|conference|workshop"
 )
 NEED_PART = {"participants", "msmes"}
+_QUOTED = re.compile(r"‘[^’\n]*’|“[^”\n]*”|\"[^\"\n]*\"")
 # Number words below ten are mostly "a" and "one" ("एक जिल्हा एक उत्पादन").
 _SMALLEST_WORD = 10
 
@@ -246,7 +247,10 @@ def figures(normal):
     """{field: (value, qualifier, start, end)}, the first figure of each field."""
     found = {}
     took_part = re.compile(TOOK_PART)
+    quoted = [match.span() for match in _QUOTED.finditer(normal)]
     for start, end, value in numbers(normal):
+        if any(a <= start < b for a, b in quoted):
+            continue  # "‘एक तालुका दहा निर्यातदार’" is a name, not a count.
         what = counted(normal, end)
         if what is None or what[0] in found:
             continue

@@ -10,7 +10,7 @@ English ("महामंडळ", "Council") and begin with one in Persian ("س�
 import re
 from functools import cache
 
-from .patterns import END, START, TOKEN, cue_patterns, words
+from .patterns import END, START, TOKEN, cue_patterns, sentence_at, words
 
 # Cues before the parties (English, Persian) or after them (Hindi, Marathi).
 BEFORE_PARTIES = {
@@ -53,6 +53,8 @@ _ARTICLE = re.compile(r"(?:the|a|an)\s+")
 # A piece of two words or fewer after a finished name is where the body is:
 # "जिल्हा उद्योग केंद्र, नाशिक", "MSME Development and Facilitation Office, Guwahati".
 _PLACE_WORDS = 2
+# Small words inside an English name: "Ministry of Micro, Small and Medium Enterprises".
+_LINKS = {"and", "&", "of", "for"}
 
 
 @cache
@@ -60,13 +62,18 @@ def _cues():
     return cue_patterns(BEFORE_PARTIES), cue_patterns(AFTER_PARTIES, head="")
 
 
-def _is_body(word):
-    return any(word.startswith(body) for body in BODIES)
+def is_body(word):
+    """Whether a word names a kind of body: "महामंडळ", "Council", "असोसिएशनने", "سازمان"."""
+    return word in PERSIAN_BODIES or any(word.startswith(body) for body in BODIES)
+
+
+def _has_body(piece):
+    return any(map(is_body, TOKEN.findall(piece)))
 
 
 def _body_at_end(piece):
     words = TOKEN.findall(piece)
-    return bool(words) and _is_body(words[-1])
+    return bool(words) and is_body(words[-1])
 
 
 def _body_at_start(piece):
@@ -74,7 +81,7 @@ def _body_at_start(piece):
     return bool(words) and words[0] in PERSIAN_BODIES
 
 
-def _parties(normal, start, end):
+def _parties(normal, start, end, capitalised):
     """(start, end) of each organisation in a stretch of text that lists them."""
     verb = _VERB.search(normal, start, end)
     end = verb.start() if verb else end
@@ -87,7 +94,8 @@ def _parties(normal, start, end):
         cursor = separator.end()
     pieces.append((cursor, len(blanked)))
     # A conjunction inside a name ("सूक्ष्म, लघु व मध्यम उद्योग मंत्रालय") joins
-    # pieces again: a party ends with a body word, or in Persian starts with one.
+    # pieces again: a party holds a body word ("Ministry of Micro, Small and
+    # Medium Enterprises"), or in Persian starts with one.
     persian = any(_body_at_start(blanked[a:b]) for a, b in pieces)
     merged, done = [], []
     for a, b in pieces:
@@ -103,19 +111,19 @@ def _parties(normal, start, end):
             )
         if joins:
             merged[-1] = (merged[-1][0], b)
-            done[-1] = done[-1] or _body_at_end(piece)
+            done[-1] = done[-1] or _has_body(piece)
         else:
             merged.append((a, b))
-            done.append(_body_at_end(piece))
+            done.append(_has_body(piece))
     result = []
     for a, b in merged:
-        a, b = _trimmed(blanked, a, b, persian)
+        a, b = _trimmed(blanked, a, b, persian, lambda i: capitalised(start + i))
         text = blanked[a:b]
         # A party is a body's name; a clause that only ends in a cue is none.
         if not persian:
             a = _after_postposition(blanked, a, b)
             text = blanked[a:b]
-        looks = _body_at_start(text) if persian else any(map(_is_body, TOKEN.findall(text)))
+        looks = _body_at_start(text) if persian else _has_body(text)
         if b - a >= 3 and looks and len(TOKEN.findall(text)) <= _LONGEST:
             result.append((start + a, start + b))
     return result
@@ -138,7 +146,7 @@ def _after_postposition(text, a, b):
     )
 
 
-def _trimmed(text, a, b, persian):
+def _trimmed(text, a, b, persian, capitalised):
     """A party's span without spaces, a leading article, or words after its body word."""
     piece = text[a:b]
     a += len(piece) - len(piece.lstrip())
@@ -146,23 +154,68 @@ def _trimmed(text, a, b, persian):
     if article:
         a = article.end()
     if not persian:
-        bodies = [t for t in TOKEN.finditer(text, a, b) if _is_body(t.group())]
+        bodies = [t for t in TOKEN.finditer(text, a, b) if is_body(t.group())]
         # Keep a trailing place after a comma ("..., नाशिक") but not a running sentence.
         tail = text[bodies[-1].end() : b] if bodies else ""
         if bodies and not tail.lstrip().startswith((",", "،")):
-            b = bodies[-1].end()
+            b = _of_what(text, bodies[-1].end(), b, capitalised)
     return a, len(text[:b].rstrip())
 
 
-def find_organisers(normal):
-    """[(start, end, role)] of organisations named as organising or partnering."""
+def _of_what(text, end, limit, capitalised):
+    """The end of an English name that goes on after its body word: "Council of
+    India", "Ministry of Micro, Small and Medium Enterprises": "of" or "for" and
+    the capitalised words after it."""
+    words = list(TOKEN.finditer(text, end, limit))
+    if not words or words[0].group() not in ("of", "for"):
+        return end
+    for word in words[1:]:
+        if not (capitalised(word.start()) or word.group() in _LINKS):
+            break
+        if capitalised(word.start()):
+            end = word.end()
+    return end
+
+
+# A Persian body that opens a clause, or follows its head's post, in a
+# sentence about holding the event: "رئیس اتاق بازرگانی خراسان رضوی از
+# برگزاری همایش ... خبر داد", "وی افزود: سازمان بسیج ... درراستای برگزاری همایش".
+_HOLDING = re.compile(r"برگزار")
+_PERSIAN_OPENERS = re.compile(r"(?:^|[:.،\n]|رئیس|مسئول|مدیرکل|مدیر|دبیر)\s*$")
+_PERSIAN_STOPS = set(words("از در درراستای با به که را برای گفت افزود"))
+
+
+def _persian_subjects(normal):
+    subjects = []
+    for match in re.finditer(rf"{START}(?:{'|'.join(PERSIAN_BODIES)}){END}", normal):
+        first, last = sentence_at(normal, match.start())
+        if not _HOLDING.search(normal, first, last):
+            continue
+        if not _PERSIAN_OPENERS.search(normal[max(first, match.start() - 12) : match.start()]):
+            continue
+        end = match.end()
+        for word in list(TOKEN.finditer(normal, match.end(), last))[: _LONGEST // 2 + 2]:
+            if word.group() in _PERSIAN_STOPS or normal[end : word.start()].strip():
+                break
+            end = word.end()
+        if end > match.end():
+            subjects.append((match.start(), end))
+    return subjects
+
+
+def find_organisers(normal, capitalised):
+    """[(start, end, role)] of organisations named as organising or partnering.
+
+    `capitalised(position)` tells whether the text as given has a capital there.
+    """
     before, after = _cues()
     found = []
     for role, pattern in after.items():
         for match in pattern.finditer(normal):
             clause = max((m.end() for m in _CLAUSE.finditer(normal, 0, match.start())), default=0)
             clause = max(clause, max(normal.rfind(c, 0, match.start()) for c in "،"))
-            found += [(a, b, role) for a, b in _parties(normal, clause, match.start())]
+            parties = _parties(normal, clause, match.start(), capitalised)
+            found += [(a, b, role) for a, b in parties]
     cue_starts = sorted(m.start() for p in before.values() for m in p.finditer(normal))
     for role, pattern in before.items():
         for match in pattern.finditer(normal):
@@ -171,8 +224,9 @@ def find_organisers(normal):
             # Up to the next cue: "به همت X و با همکاری Y".
             end = min([end, *(c for c in cue_starts if c > match.start())])
             # The list ends at the verb: keep to the names' own words.
-            parties = _parties(normal, match.end(), min(end, match.end() + 250))
+            parties = _parties(normal, match.end(), min(end, match.end() + 250), capitalised)
             found += [(a, b, role) for a, b in parties]
+    found += [(a, b, "organiser") for a, b in _persian_subjects(normal)]
     unique, seen = [], []
     for start, end, role in sorted(found):
         if any(start < e and s < end for s, e in seen):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .organisers import is_body
 from .patterns import END, LETTER, START, TOKEN, alternation, cue_patterns, sentence_at, words
 
 HONORIFICS = (
@@ -60,10 +61,14 @@ NOT_NAME = set(
         "व आणि तसेच या ही हे ते की के का में से ने और एवं तथा यांनी यांच्या "
         "उपस्थित सह and the of for with at in by from was were is said who has "
         "had also و در با به از که را این آن گفت افزود होते होता होती होत्या आहे "
-        "आहेत था थे थी है हैं रहे रहीं"
+        "आहेत था थे थी है हैं रहे रहीं सहभागी झाले झाली झाला"
     )
 )
 _NAME_WORDS = 3
+_INITIAL = 2
+_APPOSITION = re.compile(r"[,،]")
+# How many words after the comma may hold the post: ", General Manager".
+_POST_AFTER = 3
 # How much further a role cue before a name is taken to be than one after it.
 _BEFORE_NAME = 200
 _DESIGNATION_WORDS = 4
@@ -88,13 +93,18 @@ class Mention:
 @cache
 def _patterns(language):
     honorific = re.compile(rf"{START}(?:{alternation(HONORIFICS.split('|'))})(?!{LETTER})")
-    after = re.compile(rf"^\s*(?:[,،]|(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END})")
+    after = re.compile(rf"\s*(?:[,،]|(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END})")
     return honorific, after
 
 
 @cache
 def _role_cues():
     return cue_patterns(ROLES), cue_patterns(SESSIONS)
+
+
+@cache
+def _honorific_words():
+    return {word for honorific in HONORIFICS.split("|") for word in TOKEN.findall(honorific)}
 
 
 @cache
@@ -118,38 +128,49 @@ def _name_after(normal, position, limit=_NAME_WORDS):
     words = []
     for token in TOKEN.finditer(normal, position):
         gap = normal[(words[-1].end() if words else position) : token.start()]
-        # An initial ("पु. ल.") may end in a full stop; other punctuation ends the name.
-        if (words and gap.strip() not in ("", ".")) or (not words and gap.strip(" .")):
+        # An initial ("पु. ल.", "K.") may end in a full stop; other punctuation
+        # ends the name.
+        stop = "." if words and len(words[-1].group()) <= _INITIAL else ""
+        if (words and gap.strip() not in ("", stop)) or (not words and gap.strip(" .")):
             break
         word = token.group()
-        if (
-            word in NOT_NAME
-            or word in _role_words()
-            or _is_post(word)
-            or word[0].isdigit()
-            or len(words) == limit
-        ):
+        if _not_name(word) or len(words) == limit:
             break
         words.append(token)
     return words
 
 
-def _name_before(normal, position, language):
+def _name_before(normal, position, language, sentence=True):
     """Two words before a cue, if they can be a name: "मनीषा कुंभार यांनी"."""
     tokens = list(TOKEN.finditer(normal, max(0, position - 60), position))[-2:]
-    if len(tokens) < 2 or normal[tokens[0].end() : tokens[1].start()].strip():
+    if len(tokens) < 2:
+        return []
+    stop = "." if len(tokens[0].group()) <= _INITIAL else ""
+    if normal[tokens[0].end() : tokens[1].start()].strip() not in ("", stop):
         return []
     if normal[tokens[1].end() : position].strip():
         return []
     # Persian puts posts before "گفت" too ("مسئول سازمان ... گفت"): there a name
     # is only the two words that open the sentence.
-    if language == "fa":
+    if language == "fa" and sentence:
         sentence_start = sentence_at(normal, tokens[0].start())[0]
         if normal[sentence_start : tokens[0].start()].strip():
             return []
-    if any(t.group() in NOT_NAME or _is_post(t.group()) or t.group()[0].isdigit() for t in tokens):
+    if any(_not_name(token.group()) for token in tokens):
         return []
     return tokens
+
+
+def _not_name(word):
+    """Words no name is made of: common words, posts, bodies, roles, numbers."""
+    return (
+        word in NOT_NAME
+        or word in _honorific_words()
+        or word in _role_words()
+        or _is_post(word)
+        or is_body(word)
+        or word[0].isdigit()
+    )
 
 
 def _designation(normal, start):
@@ -227,19 +248,50 @@ def role_at(normal, name_start, name_end):
     return role, session
 
 
-def find_people(normal, language):
+def _capitalised(source, words):
+    """The words up to the first one English does not capitalise (names are)."""
+    if not words or not source.original_of(words[0].start(), words[0].end()).isascii():
+        return words
+    kept = []
+    for word in words:
+        if not source.original_of(word.start(), word.end())[:1].isupper():
+            break
+        kept.append(word)
+    return kept
+
+
+def _before_apposition(source, language):
+    """Names followed by a comma and a post: "محمدرضا صادقی، رئیس", "K. Ramesh, General
+    Manager" (Persian and English put the post after the name)."""
+    if language not in ("fa", "en"):
+        return []
+    normal, spans = source.normal, []
+    for match in _APPOSITION.finditer(normal):
+        following = list(TOKEN.finditer(normal, match.end(), match.end() + 40))[:_POST_AFTER]
+        if not any(_is_post(token.group()) for token in following):
+            continue
+        words = _capitalised(source, _name_before(normal, match.start(), language, sentence=False))
+        if len(words) == 2:
+            spans.append((words[0].start(), words[-1].end(), 0.5))
+    return spans
+
+
+def find_people(source, language):
     """Mentions of people, in the order the text names them."""
+    normal = source.normal
     honorific, after = _patterns(language)
     spans = []
     for match in honorific.finditer(normal):
-        words = _name_after(normal, match.end())
+        words = _capitalised(source, _name_after(normal, match.end()))
         if words:
             spans.append((words[0].start(), words[-1].end(), 0.8))
     for token in TOKEN.finditer(normal):
         if not _is_post(token.group()):
             continue
         words = _name_after(normal, token.end())
-        if len(words) >= 2 and after.match(normal, words[-1].end()):
+        named = _capitalised(source, words) if language == "en" else []
+        if (len(words) >= 2 and after.match(normal, words[-1].end())) or len(named) >= 2:
+            words = named or words
             spans.append((words[0].start(), words[-1].end(), 0.6))
     cue = re.compile(rf"{START}(?:{AFTER_NAME.get(language, AFTER_NAME['en'])}){END}")
     if language in ("mr", "fa"):
@@ -247,6 +299,7 @@ def find_people(normal, language):
             words = _name_before(normal, match.start(), language)
             if words:
                 spans.append((words[0].start(), words[-1].end(), 0.5))
+    spans += _before_apposition(source, language)
     mentions, seen = [], []
     for start, end, confidence in sorted(spans):
         if any(start < e and s < end for s, e in seen):

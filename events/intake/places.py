@@ -24,6 +24,7 @@ from babel.core import get_global
 
 from orgs.countries import country_names
 from orgs.models import Region
+from portal.languages import LANGUAGE_CODES
 
 from .patterns import words
 from .phrases import PhraseIndex
@@ -36,7 +37,6 @@ COMMON_WORDS = set(
 # Languages spoken as the first language of many countries name no one
 # country ("English", "Arabic").
 _WIDELY_SPOKEN = 5
-LANGUAGES = ("en", "hi", "mr", "fa")
 
 
 def plain(name):
@@ -101,7 +101,7 @@ def _add_countries(gazetteer):
             # Before any other country a translation may have given the name to.
             gazetteer.add("country", name, place, weight=1)
     adjectives = _language_countries()
-    for lang in LANGUAGES:
+    for lang in LANGUAGE_CODES:
         language_names = Locale.parse(lang).languages
         for language, code in adjectives.items():
             if code in names and language in language_names:
@@ -161,6 +161,6 @@ def directory_places():
         state = region.parent or region
         kind = "state" if region.kind == Region.Kind.STATE else "city"
         place = Place(kind, region.name_en or region.name, region.country_id, state.name_en or "")
-        for lang in LANGUAGES:
+        for lang in LANGUAGE_CODES:
             gazetteer.add(kind, getattr(region, f"name_{lang}", "") or "", place)
     return gazetteer

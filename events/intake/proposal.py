@@ -21,7 +21,6 @@ class Found:
 
 
 SCALARS = ("title", "kind", "start_date", "end_date", "city", "state", "country", "venue")
-FIGURES = ("participants", "msmes", "foreign_buyers", "buyer_countries", "b2b_meetings", "mous")
 
 
 @dataclass
@@ -49,6 +48,7 @@ class Proposal:
                 evidence[name] = self.scalars[name].evidence
         data["organisers"] = [{**item.value, **item.evidence} for item in self.organisers]
         data["schemes"] = [item.value for item in self.schemes]
+        evidence["schemes"] = {item.value: item.evidence for item in self.schemes}
         data["figures"] = {
             name: {"value": found.value[0], "qualifier": found.value[1], **found.evidence}
             for name, found in self.figures.items()

@@ -5,25 +5,33 @@ import re
 from collections import Counter, defaultdict
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
-from events.models import Scheme
+from events.models import Event, Scheme
 
 from . import kinds, numbers, organisers, people, venues
-from .dates import duration, find_dates
-from .directory import Directory
-from .patterns import LETTER
+from .dates import duration, event_dates, weekday_date
+from .directory import SAME_NAME, Directory
+from .patterns import LETTER, sentence_at
 from .phrases import PhraseIndex
 from .places import Place, directory_places, shipped_gazetteer
 from .proposal import Found, Proposal
-from .text import read_text
+from .text import fold, read_text
 
 # The country a report in Hindi or Marathi (India) or Persian (Iran) is
 # written in, when no town in the report says otherwise.
 HOME = {"hi": "IN", "mr": "IN", "fa": "IR"}
 # A dateline ("पुणे :", "लखनऊ.", "Delhi/") opens the report.
 _DATELINE = 80
+# A name in Latin letters inside a report in another script: words and the
+# small words between them, an acronym in brackets at its end.
+_ENGLISH_NAME = re.compile(
+    r"[a-z][a-z0-9&.'-]*(?:\s+(?:[a-z][a-z0-9&.'-]*|\([a-z0-9-]+\)))+", re.ASCII
+)
+_ENGLISH_WORDS = 3
+_LEARNING = {Event.Kind.WORKSHOP, Event.Kind.SEMINAR, Event.Kind.TRAINING}
 # The word before a province's name.
-_PROVINCE = re.compile(r"(?<!\w)(?:استان|province of|state of)\s+")
+_PROVINCE = re.compile(r"(?<!\w)(?:استان|استاندار|استانداری|province of|state of)\s+")
 # A town's word at the head of the report or before "येथे", "में": "कोल्हापूर :".
 _TOWN_SLOT = re.compile(rf"(?P<town>(?:{LETTER})+)(?:\s*[:,।.-]|\s+(?P<cue>येथे|येथील|में|शहरात|شهر))")
 _TODAY = re.compile(r"(?<!\w)(?:today|आज|आजच|امروز)(?!\w)")
@@ -49,6 +57,12 @@ def read_report(text, language=None, published_on=None):
     return proposal
 
 
+def _spelt_before(name, names):
+    """Whether a name is one already read, spelt a little differently."""
+    folded = fold(name)
+    return any(fuzz.ratio(folded, fold(other)) >= SAME_NAME for other in names if other)
+
+
 class _Reading:
     def __init__(self, source, language):
         self.country_spans = set()
@@ -58,6 +72,10 @@ class _Reading:
 
     def found(self, value, spans, confidence):
         return Found(value, [self.source.span(a, b) for a, b in spans], confidence)
+
+    def capitalised(self, position):
+        """Whether the text as given has a capital letter at a normalised position."""
+        return self.source.original[self.source.span(position, position + 1)[0]].isupper()
 
     def original(self, start, end):
         return self.source.original_of(start, end).strip()
@@ -145,10 +163,10 @@ class _Reading:
 
     # When: the first date the report gives, else "today" on the day it was published.
     def dates(self, proposal, published_on):
-        found = find_dates(self.normal, published_on)
+        found = event_dates(self.normal, kinds.happened(), published_on)
         if found:
-            start, end, a, b = found[0]
-            confidence = 0.8 if len(found) == 1 else 0.6
+            start, end, a, b = found
+            confidence = 0.7
             proposal.scalars["start_date"] = self.found(start.isoformat(), [(a, b)], confidence)
             days = duration(self.normal)
             if start == end and days:
@@ -158,33 +176,62 @@ class _Reading:
             proposal.scalars["end_date"] = self.found(end.isoformat(), [(a, b)], confidence)
             return
         today = _TODAY.search(self.normal)
+        weekday = weekday_date(self.normal, published_on)
         if today and published_on:
-            span = [(today.start(), today.end())]
-            proposal.scalars["start_date"] = self.found(published_on.isoformat(), span, 0.5)
-            proposal.scalars["end_date"] = self.found(published_on.isoformat(), span, 0.5)
+            day, span = published_on, [(today.start(), today.end())]
+        elif weekday:
+            day, span = weekday[0], [weekday[1:]]
+        else:
+            return
+        proposal.scalars["start_date"] = self.found(day.isoformat(), span, 0.4)
+        proposal.scalars["end_date"] = self.found(day.isoformat(), span, 0.4)
 
     def event(self, proposal):
         kind, start, end, confidence = kinds.find_kind(self.normal)
         spans = [(start, end)] if start is not None else []
         proposal.scalars["kind"] = self.found(str(kind), spans, confidence)
-        title = kinds.find_title(self.normal, (start, end))
+        title = kinds.find_title(self.source, (start, end))
         if title:
             original = self.original(*title)
-            english = original if original.isascii() else None
+            spans = [title]
+            english = original if original.isascii() else self._english_name(start)
+            if english and not original.isascii():
+                spans.append(english[1])
+                english = self.original(*english[1])
             value = {"original": original, "en": english}
-            proposal.scalars["title"] = self.found(value, [title], 0.5)
+            proposal.scalars["title"] = self.found(value, spans, 0.5)
         venue = venues.find_venue(self.normal)
         if venue:
             proposal.scalars["venue"] = self.found(self.original(*venue), [venue], 0.6)
+
+    def _english_name(self, kind_start):
+        """An English name in the sentence that names the kind ("... Industry and
+        Government Networking for Inclusive Transformation and Empowerment
+        (IGNITE–2026) या जिल्हास्तरीय कार्यशाळेचे"): (text, span), or None."""
+        if kind_start is None:
+            return None
+        first, last = sentence_at(self.normal, kind_start)
+        names = [m for m in _ENGLISH_NAME.finditer(self.normal, first, last)]
+        names = [m for m in names if len(m.group().split()) >= _ENGLISH_WORDS]
+        if not names:
+            return None
+        best = max(names, key=lambda match: len(match.group()))
+        return best.group(), best.span()
 
     def figures(self, proposal):
         for name, (value, qualifier, start, end) in numbers.figures(self.normal).items():
             confidence = 0.8 if qualifier != "exact" else 0.7
             proposal.figures[name] = self.found((value, qualifier), [(start, end)], confidence)
+        # At a workshop, seminar or training the entrepreneurs who come are its
+        # participants; at a meet or a fair they are the sellers (MSMEs).
+        figures = proposal.figures
+        learning = proposal.value("kind") in _LEARNING
+        if learning and "msmes" in figures and "participants" not in figures:
+            figures["participants"] = figures.pop("msmes")
 
     def people(self, proposal, directory, mentions):
         seen = set()
-        for mention in people.find_people(self.normal, self.language):
+        for mention in people.find_people(self.source, self.language):
             start, end = mention.name
             if any(start < b and a < end for a, b in self.country_spans):
                 continue  # "Sri Lanka" is no Shri Lanka.
@@ -224,10 +271,10 @@ class _Reading:
 
     def organisers(self, proposal, directory, mentions):
         seen = set()
-        for start, end, role in organisers.find_organisers(self.normal):
+        for start, end, role in organisers.find_organisers(self.normal, self.capitalised):
             name = self.original(start, end)
             record = directory.organisation(name)
-            if (record or name) in seen:
+            if (record or name) in seen or _spelt_before(name, seen):
                 continue
             seen.add(record or name)
             value = {

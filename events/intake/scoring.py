@@ -17,15 +17,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .directory import SAME_NAME
 from .patterns import TOKEN
 from .reader import read_report
 from .text import fold
 
 SCALARS = ("kind", "start_date", "end_date", "city", "state", "country", "venue")
 LISTS = ("figures", "target_countries", "organisers", "people")
-# Names a little apart ("MSME Development and Facilitation Office" and the
-# same ", Guwahati") are one name to the official correcting them.
-ALIKE = 85
 
 
 def _name(text):
@@ -38,7 +36,7 @@ def _matched(want, got):
     left, matched = set(got), 0
     for name in want:
         best = max(left, key=lambda other: fuzz.ratio(name, other), default=None)
-        if best is not None and fuzz.ratio(name, best) >= ALIKE:
+        if best is not None and fuzz.ratio(name, best) >= SAME_NAME:
             left.discard(best)
             matched += 1
     return matched

@@ -156,9 +156,6 @@ def _persian_share(normal):
     return persian > foreign and persian * 4 > definite
 
 
-LANGUAGES = ("en", "hi", "mr", "fa")
-
-
 def read_text(original, language=None):
     """The normalised text and its language; ReportError when it cannot be read."""
     if len(original) > MAX_CHARACTERS:

@@ -9,7 +9,7 @@ from django.utils import translation
 from events.intake import ReportError, read_report
 from events.models import Event
 from orgs.models import Organisation, Person
-from tests.factories import OrganisationFactory, PersonFactory
+from tests.factories import OrganisationFactory, PersonFactory, SchemeFactory
 
 DEVSET = Path(__file__).resolve().parents[2] / "events" / "intake" / "devset"
 pytestmark = pytest.mark.django_db
@@ -97,3 +97,37 @@ def test_reading_writes_nothing():
     read_report(seed("001"))
 
     assert (Person.objects.count(), Organisation.objects.count(), Event.objects.count()) == counts
+
+
+def test_schemes_from_the_directory_and_from_quotation_marks():
+    ramp = SchemeFactory(acronym="RAMP")
+    english = "Guwahati, 12 March 2024: an export workshop was held today under the RAMP scheme."
+
+    assert read_report(english).as_json()["schemes"] == [ramp.slug]
+    text = seed("000")
+    data = read_report(text).as_json()
+    start, end = data["evidence"]["schemes"]["रॅम्प"]["spans"][0]
+    assert text[start:end] == "रॅम्प"
+
+
+def test_the_english_name_a_marathi_report_gives_is_the_titles_english():
+    text = seed("001")
+
+    data = read_report(text).as_json()
+
+    assert data["kind"] == "workshop"
+    assert data["title"]["en"] == (
+        "Industry and Government Networking for Inclusive Transformation and Empowerment "
+        "(IGNITE–2026)"
+    )
+    assert [text[a:b] for a, b in data["evidence"]["title"]["spans"]][1] == data["title"]["en"]
+
+
+def test_persian_organiser_that_speaks_of_holding_the_event_is_proposed_once():
+    organisers = read_report(seed("004")).as_json()["organisers"]
+
+    names = [o["original"] for o in organisers]
+    # The report names it with "صنایع و عمران" and with "صنعتی": proposed once.
+    basij = [name for name in names if name.startswith("سازمان بسیج مهندسان")]
+    assert len(basij) == 1 and basij[0].endswith("استان مرکزی")
+    assert "اتاق بازرگانی صنعت، معدن و تجارت" in names
