@@ -315,6 +315,11 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Uploads larger than this are refused by the forms that accept them.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# A form's fields, files aside, are read up to this (Django's default: 2.5 MB).
+# Twice the upload limit, so that a report pasted whole into "New event from a
+# report" is refused on its form, in the official's language, when too long,
+# rather than by a "bad request" page.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * MAX_UPLOAD_BYTES
 
 # Security. Production (DEBUG off) is HTTPS only; development stays on plain
 # http://127.0.0.1, where secure cookies would never be sent back.

@@ -4,12 +4,13 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from access import scope
+from backoffice import intake
 from backoffice.admin.matchmaking import (
     MatchmakingSettingsInline,
     pin_selected,
@@ -50,7 +51,8 @@ from events.models import (
     Scheme,
     Session,
 )
-from orgs.models import Organisation
+from orgs.models import Organisation, Person
+from portal.languages import active_language
 
 
 @admin.register(Scheme)
@@ -98,12 +100,14 @@ class OrganisersFormSet(BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        organisations = [
-            form.cleaned_data["organisation"]
+        rows = [
+            form.cleaned_data
             for form in self.forms
-            if form.cleaned_data.get("organisation") and not form.cleaned_data.get("DELETE")
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        if organisations and not scope.may_organise(self.user, organisations):
+        # A new organisation (added to the directory on saving) is no one's yet.
+        organisations = [row["organisation"] for row in rows if row.get("organisation")]
+        if rows and not scope.may_organise(self.user, organisations):
             raise ValidationError(
                 _(
                     "One of the organisers must be an organisation you work for; "
@@ -121,25 +125,149 @@ class OrganisationsInline(SolarHijriDates, admin.TabularInline):
     extra = 0
 
 
-class EventOrganiserInline(OrganisationsInline):
+class PrefilledRows:
+    """An inline of the event's add form whose rows "New event from a report" fills in."""
+
+    def get_extra(self, request, obj=None, **kwargs):
+        rows = _prefilled_rows(request, self.model)
+        return max(len(rows) - (self.min_num or 0), 0) if rows else super().get_extra(request, obj)
+
+
+def _prefilled_rows(request, model):
+    prefill = getattr(request, "intake", None)
+    return prefill.rows.get(model, []) if prefill else []
+
+
+class NewDirectoryRecordForm:
+    """A row naming a record of the directory, or a new one, added when the event is saved.
+
+    "New event from a report" fills in the names of people and organisations
+    the directory does not know; the official keeps or corrects them, or
+    chooses a record instead. The name is written in the report's language
+    (the event's source language), and in English if given.
+    """
+
+    directory_field = None  # "person" or "organisation"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.directory_field].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get(self.directory_field) and not cleaned.get("new_name"):
+            required = self.fields[self.directory_field].error_messages["required"]
+            self.add_error(self.directory_field, required)
+        return cleaned
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("new_name") and not self.cleaned_data.get(self.directory_field):
+            event = self.instance.event
+            lang = event.source_language or active_language()
+            names = {f"name_{lang}": self.cleaned_data["new_name"]}
+            if self.cleaned_data.get("new_name_en"):
+                names["name_en"] = self.cleaned_data["new_name_en"]
+            record = self.new_record(event, names)
+            record.full_clean()
+            record.save()
+            setattr(self.instance, self.directory_field, record)
+        return super().save(commit)
+
+
+def new_name_fields(label):
+    # Short inputs: the organisers' rows are a table that must fit the page.
+    return (
+        forms.CharField(
+            label=label,
+            max_length=200,
+            required=False,
+            widget=forms.TextInput(attrs={"size": 18, "dir": "auto"}),
+        ),
+        forms.CharField(
+            label=_("in English"),
+            max_length=200,
+            required=False,
+            widget=forms.TextInput(attrs={"size": 18, "dir": "ltr", "lang": "en"}),
+        ),
+    )
+
+
+class EventOrganiserForm(NewDirectoryRecordForm, PortalModelForm):
+    directory_field = "organisation"
+    new_name, new_name_en = new_name_fields(_("or a new organisation, added to the directory"))
+
+    def new_record(self, event, names):
+        # Of a kind to be told later: a report rarely says what a body is.
+        return Organisation(kind=Organisation.Kind.OTHER, country=event.country, **names)
+
+
+class EventRoleForm(NewDirectoryRecordForm, TranslatedModelForm):
+    directory_field = "person"
+    new_name, new_name_en = new_name_fields(_("or a new person, added to the directory"))
+    session_kind = forms.ChoiceField(
+        label=pgettext_lazy("part of an event", "session"),
+        required=False,
+        choices=[("", "---------"), *Session.Kind.choices],
+        help_text=_("The event's session of this kind, added with the event if it has none."),
+    )
+
+    def new_record(self, event, names):
+        designations = {
+            f"designation_{lang}": value
+            for lang, value in self.instance.translations("designation").items()
+        }
+        return Person(organisation=self.cleaned_data.get("organisation"), **names, **designations)
+
+    def save(self, commit=True):
+        kind = self.cleaned_data.get("session_kind")
+        if kind and not self.cleaned_data.get("session"):
+            # The sessions' rows are saved before the roles' (the inlines' order).
+            event = self.instance.event
+            session = event.sessions.filter(kind=kind).first()
+            self.instance.session = session or Session.objects.create(event=event, kind=kind)
+        return super().save(commit)
+
+
+class EventOrganiserInline(PrefilledRows, OrganisationsInline):
     model = EventOrganiser
+    form = EventOrganiserForm
     formset = OrganisersFormSet
     min_num = 1
     verbose_name = _("organiser")
     verbose_name_plural = _("organisers and partners")
 
+    fields = ("organisation", "role", "order")
 
-class SessionInline(TranslatedStackedInline):
+    def get_fields(self, request, obj=None):
+        fields = self.fields
+        # Only those who may add to the directory are offered to.
+        adds = request.user.has_perm("orgs.add_organisation")
+        return (*fields, "new_name", "new_name_en") if adds else fields
+
+
+class SessionInline(PrefilledRows, TranslatedStackedInline):
     model = Session
     fields = ("kind", "title", "topic", ("starts_at", "ends_at"), "order")
     extra = 0
 
 
-class EventRoleInline(TranslatedStackedInline):
+class EventRoleInline(PrefilledRows, TranslatedStackedInline):
     model = EventRole
+    form = EventRoleForm
+    # As get_fields shapes them (modeltranslation asks for `fields` to be set).
     fields = (("person", "role"), "session", "topic", "designation", "organisation", "order")
     autocomplete_fields = ("person", "organisation")
     extra = 0
+
+    def get_fields(self, request, obj=None):
+        # A new event has no sessions yet: its role names the kind of session.
+        # ("Save as new" copies roles that name the original's sessions.)
+        person, session, *others = self.fields
+        if obj is None and "_saveasnew" not in request.POST:
+            session = "session_kind"
+        if request.user.has_perm("orgs.add_person"):
+            person = (*person, "new_name", "new_name_en")
+        return (person, session, *others)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Only the sessions of the event being edited (none yet on a new event).
@@ -253,6 +381,8 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
     )
     actions = ("publish", "unpublish", *EXPORT_ACTIONS)
     exporter = EventsRegister  # what "export selected" writes
+    # BigTableAdmin's list, with "New event from a report" beside "Add".
+    change_list_template = "admin/events/event/change_list.html"
     fieldsets = (
         (
             None,
@@ -300,7 +430,7 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
         ),
         (
             _("Source and image"),
-            {"fields": (("source_url", "source_language"), "cover_image")},
+            {"fields": (("source_url", "source_language"), "source_report", "cover_image")},
         ),
         (_("Created and last updated"), {"fields": (("created_at", "updated_at"),)}),
     )
@@ -387,7 +517,37 @@ class EventAdmin(SummariesOnceAdmin, BigTableAdmin, ScopedAdmin, TranslatedAdmin
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         if isinstance(inline, EventOrganiserInline):
             kwargs["user"] = request.user
+        rows = _prefilled_rows(request, inline.model)
+        if rows:
+            kwargs["initial"] = rows
         return kwargs
+
+    # "New event from a report" (backoffice.intake): its pages, and the add
+    # form filled in from the values the official kept.
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "from-report/",
+                wrap(lambda request: intake.new_from_report(request, self)),
+                name="events_event_intake",
+            ),
+            path(
+                "from-report/<str:key>/",
+                wrap(lambda request, key: intake.proposal(request, self, key)),
+                name="events_event_intake_proposal",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        request.intake = intake.prefill_for(request)
+        return super().add_view(request, form_url, extra_context)
+
+    def get_changeform_initial_data(self, request):
+        prefill = getattr(request, "intake", None)
+        return prefill.initial if prefill else super().get_changeform_initial_data(request)
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)

@@ -287,6 +287,11 @@ class Event(Versioned, TranslatedRecord, TimeStamped):
     source_language = models.CharField(
         _("language of the source"), max_length=5, choices=settings.LANGUAGES, blank=True
     )
+    source_report = models.TextField(
+        _("source report"),
+        blank=True,
+        help_text=_("The press note or news report the event was recorded from, as written."),
+    )
     cover_image = models.ImageField(
         _("cover image"), upload_to="events/", blank=True, validators=[validate_upload_size]
     )
