@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0016_no_show_frees_its_slot'),
+        ('events', '0017_event_status_and_date_index'),
     ]
 
     operations = [
