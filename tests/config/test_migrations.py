@@ -20,7 +20,9 @@ PREVIOUS_MAIN_ROWS = Path(__file__).resolve().parents[1] / "data" / "previous-ma
 # The schema of the previous main: each app's last migration there.
 PREVIOUS_MAIN = {"orgs": "0006_organisation_search_index", "events": "0010_event_list_counts"}
 # Tables that moved to the base app, by their previous name.
-MOVED = {"events_contentversion": "portal_contentversion", "orgs_feedback": "portal_feedback"}
+MOVED = {"orgs_feedback": "portal_feedback"}
+# Tables dropped since: the page cache's version (its tags are in the cache now).
+DROPPED = {"events_contentversion"}
 # Derived tables replaced by events_listcounts, which the migration fills anew.
 RECOUNTED = {"events_mouregistercount", "events_eventlistcounts"}
 # Derived tables rewritten when migrate ends: the same rows, numbered anew.
@@ -76,8 +78,8 @@ def test_a_database_of_the_previous_main_keeps_every_row():
     call_command("migrate", verbosity=0)
 
     tables = set(connection.introspection.table_names())
-    assert not (set(MOVED) | RECOUNTED) & tables
-    kept = [table for table in before if table not in RECOUNTED]
+    assert not (set(MOVED) | RECOUNTED | DROPPED | {"portal_contentversion"}) & tables
+    kept = [table for table in before if table not in RECOUNTED | DROPPED]
     after = table_rows([MOVED.get(table, table) for table in kept])
     for table in kept:
         columns, rows = before[table]
