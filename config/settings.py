@@ -199,6 +199,17 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents participants upload with a registration (an RCMC certificate,
 # say): never under MEDIA_URL, served only to staff by the back-office.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+# "jobs": the background jobs' files (reports built, spreadsheets to import,
+# portal.models.Job), shown only to whoever asked for them; another backend
+# (object storage) is configuration.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "jobs": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "jobs"},
+    },
+}
 
 # Server errors and warnings go to the process's stderr (gunicorn's log), with
 # DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
@@ -432,14 +443,25 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # The worker's beat (`worker -B`): mails left waiting are queued again;
 # offered places not taken up in time go on; reminders of meets in two days;
-# the follow-up questions of held B2B meetings.
+# the follow-up questions of held B2B meetings; scheduled reports that are due.
 CELERY_BEAT_SCHEDULE = {
     "mails-left-waiting": {"task": "portal.tasks.deliver_waiting", "schedule": 5 * 60},
     "lapsed-offers": {"task": "participants.tasks.lapse_offers", "schedule": 15 * 60},
     "meet-reminders": {"task": "participants.tasks.remind_participants", "schedule": 60 * 60},
     "b2b-follow-ups": {"task": "matchmaking.tasks.mail_follow_ups", "schedule": 60 * 60},
+    "scheduled-reports": {"task": "backoffice.tasks.mail_scheduled_reports", "schedule": 60 * 60},
 }
 CELERY_TASK_EAGER_PROPAGATES = True
+# With Redis, a task taken but not acknowledged (its worker was killed) is
+# given to another worker after this many seconds. It must exceed the
+# longest job (a 100,000-event report): a job redelivered while it still
+# runs waits for the first run's lock, then finds it done (backoffice.tasks).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60))
+}
+# Reports reading more records than this are built as background jobs
+# (XLSX and PDF; a CSV streams), with a progress page and the file kept.
+REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
 
 # Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
 # development without one it is printed on the worker's console.

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -21,6 +22,7 @@ from config.celery import app as celery_app
 from devtools.demo import load_demo
 from events.models import Event
 from orgs.models import Organisation
+from portal.models import Job
 from tests import factories
 from tests.snapshots import recorded, restore
 
@@ -75,6 +77,15 @@ def demo_recording(django_db_setup, django_db_blocker):
 def demo(db, demo_recording):
     """The demo data, as `manage.py load_demo` writes them."""
     restore(demo_recording)
+
+
+@pytest.fixture
+def jobs_folder(tmp_path, monkeypatch):
+    """The background jobs' files go to a folder of the test's (portal.models.Job.file's
+    storage is made when the model is)."""
+    folder = tmp_path / "jobs"
+    monkeypatch.setattr(Job._meta.get_field("file"), "storage", FileSystemStorage(folder))
+    return folder
 
 
 @pytest.fixture
