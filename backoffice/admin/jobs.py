@@ -158,6 +158,7 @@ def report_viewers():
 # The Reports page's filters and report options a schedule keeps; its
 # period is the last whole week or month, its language each recipient's.
 FILTERS = ("scheme", "region", "kind", "organiser", "status")
+OPTIONS = set(option_fields())
 
 
 class ScheduledReportForm(forms.ModelForm):
@@ -178,7 +179,7 @@ class ScheduledReportForm(forms.ModelForm):
 
     @classmethod
     def option_names(cls):
-        return [name for name in cls.base_fields if name in FILTERS or name in option_fields()]
+        return [name for name in cls.base_fields if name in FILTERS or name in OPTIONS]
 
     def save(self, commit=True):
         # As the Reports page's form takes them: slugs, choice values.
@@ -190,11 +191,12 @@ class ScheduledReportForm(forms.ModelForm):
         return super().save(commit)
 
 
-# The filters and options, as the Reports page offers them.
-ScheduledReportForm.base_fields.update(
-    {name: copy.deepcopy(ReportForm.base_fields[name]) for name in FILTERS}
+# The filters and options, as the Reports page offers them: declared fields,
+# so that the admin's own form class (a subclass) keeps them.
+ScheduledReportForm.declared_fields.update(
+    {name: copy.deepcopy(ReportForm.base_fields[name]) for name in FILTERS} | option_fields()
 )
-ScheduledReportForm.base_fields.update(option_fields())
+ScheduledReportForm.base_fields.update(ScheduledReportForm.declared_fields)
 
 
 class RecipientInline(admin.TabularInline):
