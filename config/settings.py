@@ -453,11 +453,15 @@ CELERY_BEAT_SCHEDULE = {
 }
 CELERY_TASK_EAGER_PROPAGATES = True
 # With Redis, a task taken but not acknowledged (its worker was killed) is
-# given to another worker after this many seconds. It must exceed the
-# longest job (a 100,000-event report): a job redelivered while it still
-# runs waits for the first run's lock, then finds it done (backoffice.tasks).
+# given to another worker once it is this many seconds old, found by a sweep
+# every CELERY_RESTORE_INTERVAL seconds. The timeout must exceed the longest
+# job (a 100,000-event report): a job delivered again while it still runs
+# waits for the first run's lock, then finds it done (portal.jobs).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60))
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60)),
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", 10)),
+    # Every sweep looks (kombu's default looks on every tenth).
+    "unacked_restore_throttle": 1,
 }
 # Reports reading more records than this are built as background jobs
 # (XLSX and PDF; a CSV streams), with a progress page and the file kept.
