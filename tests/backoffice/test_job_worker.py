@@ -9,47 +9,30 @@ test database cannot be shared with) and Redis (skipped without, saying why;
 a failure under CI).
 """
 
-import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
 
 from backoffice.tasks import run_job
+from devtools.worker import start
 from orgs.models import Organisation
 from portal import jobs
 from portal.models import Job
 from tests import factories
 
 ROWS = 800
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def database_url():
-    db = connection.settings_dict
-    return (
-        f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 def worker(queue, private_root):
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "PRIVATE_MEDIA_ROOT": str(private_root),
-        "CELERY_VISIBILITY_TIMEOUT": "3",
-        "CELERY_RESTORE_INTERVAL": "1",
-    }
-    env.pop("CELERY_TASK_ALWAYS_EAGER", None)
-    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo"]
-    command += ["-Q", queue, "--without-mingle", "--without-gossip", "-l", "warning"]
-    return subprocess.Popen(command, cwd=ROOT, env=env)
+    return start(
+        queue,
+        PRIVATE_MEDIA_ROOT=str(private_root),
+        CELERY_VISIBILITY_TIMEOUT="3",
+        CELERY_RESTORE_INTERVAL="1",
+    )
 
 
 def wait_for(condition, seconds):
