@@ -18,9 +18,10 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from access.scope import UserScope
-from portal import jobs
+from portal import jobs, l10n
 from portal.models import Job
 from portal.reports import formats
 
@@ -46,9 +47,23 @@ def start(request, kind, title, params, upload=None):
 # Reports
 
 
-def is_large(exporter, fmt):
+def is_large(fmt, records):
     """Whether the report is built by the worker: an XLSX or a PDF of many records."""
-    return fmt != "csv" and exporter.records().count() > settings.REPORT_JOB_ROWS
+    return fmt != "csv" and records > settings.REPORT_JOB_ROWS
+
+
+def too_long_for_pdf(fmt, records):
+    """Why a PDF of this many records is refused, or None.
+
+    WeasyPrint lays a document out whole: its memory grows with the rows
+    (README, "Background jobs"), and a worker killed for want of memory would
+    have its task delivered again and again.
+    """
+    if fmt == "pdf" and records > settings.REPORT_PDF_ROWS:
+        return _(
+            "A PDF holds at most %(rows)s records: choose Excel or CSV, or narrow the filters."
+        ) % {"rows": l10n.number(settings.REPORT_PDF_ROWS, get_language())}
+    return None
 
 
 def build_report(job, progress):
@@ -64,7 +79,11 @@ def build_report(job, progress):
         )
     exporter = form.exporter(UserScope(job.user))
     fmt = form.cleaned_data["format"]
-    progress.start(exporter.records().count())
+    records = exporter.records().count()
+    refusal = too_long_for_pdf(fmt, records)
+    if refusal:
+        raise jobs.Refused([{"row": None, "column": None, "messages": [refusal]}])
+    progress.start(records)
     table = exporter.table(form.cleaned_data["language"])
     table.rows = progress.counted(table.rows)
     # Written to a local temporary file first: a storage (S3) takes a whole file.

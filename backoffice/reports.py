@@ -32,10 +32,15 @@ def reports(request):
     check_permission(request)
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
-        exporter = form.exporter(UserScope(request.user))
-        if jobs.is_large(exporter, form.cleaned_data["format"]):
+        exporter, fmt = form.exporter(UserScope(request.user)), form.cleaned_data["format"]
+        records = exporter.records().count() if fmt != "csv" else 0
+        refusal = jobs.too_long_for_pdf(fmt, records)
+        if refusal:
+            form.add_error("format", refusal)
+        elif jobs.is_large(fmt, records):
             return jobs.start(request, Job.Kind.REPORT, exporter.verbose_name, request.GET.dict())
-        return response(exporter.table(form.cleaned_data["language"]), form.cleaned_data["format"])
+        else:
+            return response(exporter.table(form.cleaned_data["language"]), fmt)
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),

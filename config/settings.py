@@ -466,6 +466,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # Reports reading more records than this are built as background jobs
 # (XLSX and PDF; a CSV streams), with a progress page and the file kept.
 REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
+# A PDF is laid out whole in memory (WeasyPrint): longer ones are refused.
+REPORT_PDF_ROWS = int(os.environ.get("REPORT_PDF_ROWS", 10_000))
 
 # Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
 # development without one it is printed on the worker's console.

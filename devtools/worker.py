@@ -19,13 +19,15 @@ def database_url():
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}:{port}/{db['NAME']}"
 
 
-def start(queue, **env):
-    """A solo worker taking tasks from `queue` only, with `env` added to its environment."""
+def start(queue, nice=0, **env):
+    """A solo worker taking tasks from `queue` only, with `env` added to its
+    environment; `nice` lowers its CPU priority, as a production unit may, so
+    that the web's requests come first."""
     environment = {**os.environ, "DATABASE_URL": database_url(), **env}
     environment.pop("CELERY_TASK_ALWAYS_EAGER", None)
     command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo"]
     command += ["-Q", queue, "--without-mingle", "--without-gossip", "-l", "warning"]
-    return subprocess.Popen(command, cwd=ROOT, env=environment)
+    return subprocess.Popen(command, cwd=ROOT, env=environment, preexec_fn=lambda: os.nice(nice))
 
 
 def peak_memory_mb(process):

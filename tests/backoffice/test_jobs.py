@@ -121,3 +121,13 @@ def test_my_reports_list_runs_the_same_queries_for_many_jobs(client, bodies):
         Job(kind="report", user=bodies.viewer, title=f"Job {n}", language="en") for n in range(30)
     )
     assert queries() == few
+
+
+def test_a_pdf_too_long_to_lay_out_is_refused_in_the_officials_language(client, bodies, settings):
+    settings.REPORT_JOB_ROWS, settings.REPORT_PDF_ROWS = 0, 1
+    client.force_login(bodies.administrator)  # both bodies' events: two records
+    client.cookies["django_language"] = "hi"
+    response = client.get(reverse("admin-reports"), {**REPORT, "format": "pdf"})
+    assert response.status_code == 200
+    assert "PDF में अधिकतम 1 रिकॉर्ड आ सकते हैं" in response.content.decode()
+    assert not Job.objects.exists()
