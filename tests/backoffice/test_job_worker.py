@@ -23,7 +23,7 @@ from portal import jobs
 from portal.models import Job
 from tests import factories
 
-ROWS = 800
+ROWS = 400
 
 
 def worker(queue, private_root):
@@ -75,7 +75,7 @@ def test_an_import_whose_worker_is_killed_is_done_once_by_the_next(broker, jobs_
         assert Organisation.objects.count() == 0  # its transaction died with it
 
         second = worker(broker, tmp_path)
-        assert wait_for(lambda: status(job) == "done", 120), "the job was not delivered again"
+        assert wait_for(lambda: status(job) == "done", 600), "the job was not delivered again"
     finally:
         for process in (first, second):
             if process is not None and process.poll() is None:
