@@ -7,6 +7,7 @@ page, which a script added here passes on, and a line in the console.
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from events.models import Event
 from portal import progress
@@ -158,8 +159,8 @@ def test_an_import_job_and_a_reports_progress_show_under_the_policy(
     bar = page.locator("progress")
     assert bar.evaluate("element => element.value") == 10
     progress.publish(job, {"done": 60, "total": 100})
-    page.wait_for_function("document.querySelector('progress').value === 60", timeout=10_000)
-    assert page.locator('[data-field="done"]').inner_text() == "60"
+    expect(page.locator('[data-field="done"]')).to_have_text("60", timeout=10_000)
+    assert bar.evaluate("element => element.value") == 60
     Job.objects.filter(pk=job.pk).update(status="done", done=100, total=100)
     page.get_by_text("Download").wait_for(timeout=10_000)
     assert violations == []
