@@ -4,6 +4,7 @@ Both hand the exporter the official's scope (access.scope.UserScope): every
 record a report reads is one the official may see in the back-office.
 """
 
+from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.template.response import TemplateResponse
@@ -11,7 +12,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from access.scope import UserScope
+from backoffice import jobs
 from backoffice.forms import ReportForm
+from portal import l10n
+from portal.models import Job
 from portal.reports.formats import response
 
 PERMISSION = "events.export_reports"
@@ -23,15 +27,25 @@ def check_permission(request):
 
 
 def reports(request):
-    """A form (report, its options, filters, language, format); a valid one downloads the file."""
+    """A form (report, its options, filters, language, format); a valid one
+    downloads the file, or for a large XLSX or PDF shows its job (backoffice.jobs)."""
     check_permission(request)
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
-        return response(form.table(UserScope(request.user)), form.cleaned_data["format"])
+        exporter, fmt = form.exporter(UserScope(request.user)), form.cleaned_data["format"]
+        records = exporter.records().count() if fmt != "csv" else 0
+        refusal = jobs.too_long_for_pdf(fmt, records)
+        if refusal:
+            form.add_error("format", refusal)
+        elif jobs.is_large(fmt, records):
+            return jobs.start(request, Job.Kind.REPORT, exporter.verbose_name, request.GET.dict())
+        else:
+            return response(exporter.table(form.cleaned_data["language"]), fmt)
     context = {
         **admin.site.each_context(request),
         "title": _("Reports"),
         "form": form,
+        "job_rows": l10n.number(settings.REPORT_JOB_ROWS, get_language()),
     }
     return TemplateResponse(request, "admin/reports.html", context)
 

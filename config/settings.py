@@ -224,10 +224,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents participants upload with a registration (an RCMC certificate,
 # say): never under MEDIA_URL, served only to staff by the back-office.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
-
-
 def object_storage(*, bucket, private_bucket, endpoint_url=None, region=None, public_url=None):
-    """Uploads in S3-compatible buckets (django-storages): STORAGES' two, and MEDIA_URL.
+    """Uploads in S3-compatible buckets (django-storages): STORAGES' three, and MEDIA_URL.
 
     Public files are read by visitors' browsers straight from `public_url`
     (a CDN, or the bucket's own address by default), so the public bucket
@@ -261,6 +259,10 @@ def object_storage(*, bucket, private_bucket, endpoint_url=None, region=None, pu
             },
         },
         "private": {"BACKEND": s3, "OPTIONS": {**common, "bucket_name": private_bucket}},
+        "jobs": {
+            "BACKEND": s3,
+            "OPTIONS": {**common, "bucket_name": private_bucket, "location": "jobs"},
+        },
     }
     return storages, public_url
 
@@ -273,10 +275,16 @@ def object_storage(*, bucket, private_bucket, endpoint_url=None, region=None, pu
 # cloud's own); MEDIA_URL, an address the public files are served from
 # instead of the bucket's (a CDN). The credentials are boto3's: the
 # environment's AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the
-# machine's role.
+# machine's role. "jobs": the background jobs' files (reports built,
+# spreadsheets to import, portal.models.Job), shown only to whoever asked for
+# them, beside participants' documents.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "portal.storage.PrivateFileSystemStorage"},
+    "jobs": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT / "jobs"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ORIGIN = None
@@ -548,14 +556,31 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 # The worker's beat (`worker -B`): mails left waiting are queued again;
 # offered places not taken up in time go on; reminders of meets in two days;
-# the follow-up questions of held B2B meetings.
+# the follow-up questions of held B2B meetings; scheduled reports that are due.
 CELERY_BEAT_SCHEDULE = {
     "mails-left-waiting": {"task": "portal.tasks.deliver_waiting", "schedule": 5 * 60},
     "lapsed-offers": {"task": "participants.tasks.lapse_offers", "schedule": 15 * 60},
     "meet-reminders": {"task": "participants.tasks.remind_participants", "schedule": 60 * 60},
     "b2b-follow-ups": {"task": "matchmaking.tasks.mail_follow_ups", "schedule": 60 * 60},
+    "scheduled-reports": {"task": "backoffice.tasks.mail_scheduled_reports", "schedule": 60 * 60},
 }
 CELERY_TASK_EAGER_PROPAGATES = True
+# With Redis, a task taken but not acknowledged (its worker was killed) is
+# given to another worker once it is this many seconds old, found by a sweep
+# every CELERY_RESTORE_INTERVAL seconds. The timeout must exceed the longest
+# job (a 100,000-event report): a job delivered again while it still runs
+# waits for the first run's lock, then finds it done (portal.jobs).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60)),
+    "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", 10)),
+    # Every sweep looks (kombu's default looks on every tenth).
+    "unacked_restore_throttle": 1,
+}
+# Reports reading more records than this are built as background jobs
+# (XLSX and PDF; a CSV streams), with a progress page and the file kept.
+REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
+# A PDF is laid out whole in memory (WeasyPrint): longer ones are refused.
+REPORT_PDF_ROWS = int(os.environ.get("REPORT_PDF_ROWS", 10_000))
 
 # Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
 # development without one it is printed on the worker's console.

@@ -260,7 +260,7 @@ class SchedulerRun(models.Model):
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
     # The solver's last report: its phase, the meetings' weight reached, the
     # bound and the seconds spent. While it runs, the latest report is in the
-    # cache (matchmaking.planning.progress_key), written from the solver's thread.
+    # cache (portal.progress), written from the solver's thread.
     progress = models.JSONField(_("progress"), default=dict, blank=True)
     requests = models.PositiveIntegerField(_("accepted requests"), default=0)
     placed = models.PositiveIntegerField(_("meetings placed"), default=0)

@@ -6,13 +6,13 @@ A re-run keeps every pinned or already mailed meeting where it is (the
 Problem's `pinned`), and places the others anew.
 """
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from events import summaries
 from events.models import B2BMeeting
 from participants.models import Registration
+from portal import progress
 
 from .models import MeetingRequest, Placement
 from .problem import Firm, Problem, Request, Side, Table
@@ -108,10 +108,6 @@ def _replace(settings, problem, timed, result):
         Placement.objects.create(request_id=request.id, meeting=meeting)
 
 
-def progress_key(run):
-    return f"scheduler-run-progress-{run.pk}"
-
-
 def schedule(run, solve):
     """Run `solve` (scheduler.solve, or another with its signature) for the
     meet of SchedulerRun `run`, reporting progress on the run, and write the result."""
@@ -123,13 +119,13 @@ def schedule(run, solve):
 
     latest = {}
 
-    def progress(report):
+    def report_progress(report):
         # Called from the solver's own thread: kept in the cache, where the
         # organiser's page reads it, not written to the database from there.
         latest.update(report)
-        cache.set(progress_key(run), report, timeout=run.time_limit + 600)
+        progress.publish(run, report, timeout=run.time_limit + 600)
 
-    result = solve(problem, time_limit=run.time_limit, progress=progress)
+    result = solve(problem, time_limit=run.time_limit, progress=report_progress)
     run.progress = latest
     apply(settings, problem, timed, result)
     run.status, run.finished_at = run.Status.DONE, timezone.now()

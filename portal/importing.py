@@ -178,6 +178,8 @@ class PortalResource(resources.ModelResource):
         # The scope of the official importing (access.scope.UserScope), which
         # the rows must keep to; None from the command line and in scripts.
         self.scope = scope
+        # Told of each row imported, by a background job (portal.jobs.Progress).
+        self.on_row = None
 
     def scoped(self, queryset):
         """The rows of `queryset` this import may find and change."""
@@ -250,6 +252,8 @@ class PortalResource(resources.ModelResource):
 
     def import_row(self, row, instance_loader, **kwargs):
         row_result = super().import_row(row, instance_loader, **kwargs)
+        if self.on_row is not None:
+            self.on_row()
         error = row_result.validation_error
         if error is not None and hasattr(error, "error_dict"):
             errors = {}

@@ -3,6 +3,7 @@ and versioned records, and the feedback visitors send."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -166,3 +167,129 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} ({self.to})"
+
+
+def job_storage():
+    """Where the jobs' files are kept: settings.STORAGES["jobs"] (local disk or
+    object storage, by configuration), never a path the app servers share."""
+    return storages["jobs"]
+
+
+class Job(models.Model):
+    """A report built or a spreadsheet imported by the background worker.
+
+    Its progress while it runs is in the cache (portal.progress); `done` and
+    `total` are written when it ends. `file` is the report built, or the
+    spreadsheet uploaded to be imported. `outcome` is an import's counts
+    ({"new": n, "update": n, ...}); `errors` its refusals, each
+    {"row": n or null, "column": header or null, "messages": [...]}, already
+    in `language`, the requester's at the time.
+    """
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Report")
+        IMPORT = "import", _("Import")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="jobs",
+        verbose_name=_("asked by"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    # What to do: a report's form data, or which import and its options.
+    params = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("rows done"), default=0)
+    total = models.PositiveIntegerField(_("rows in all"), default=0)
+    file = models.FileField(_("file"), storage=job_storage, max_length=300, blank=True)
+    outcome = models.JSONField(_("outcome"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("background job")
+        verbose_name_plural = _("background jobs")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ScheduledReport(models.Model):
+    """A report the worker's beat builds and mails on a schedule (backoffice.scheduled).
+
+    Like pretix's scheduled exports: the report and its options and filters
+    are a Reports page's form data; each recipient receives it read through
+    their own scope and in their own language, so that nobody is mailed a
+    row they could not export themselves.
+    """
+
+    class Frequency(models.TextChoices):
+        WEEKLY = "weekly", _("Weekly (Mondays)")
+        MONTHLY = "monthly", _("Monthly (on the 1st)")
+
+    name = models.CharField(_("name"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="scheduled_reports",
+        verbose_name=_("set up by"),
+    )
+    report = models.CharField(_("report"), max_length=50)
+    format = models.CharField(_("format"), max_length=5)
+    # The Reports page's filters and the report's own options, by field name.
+    options = models.JSONField(_("options and filters"), default=dict, blank=True)
+    frequency = models.CharField(_("frequency"), max_length=10, choices=Frequency.choices)
+    active = models.BooleanField(_("active"), default=True)
+    last_sent_on = models.DateField(_("last sent on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled report")
+        verbose_name_plural = _("scheduled reports")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReportRecipient(models.Model):
+    """Who receives a scheduled report, and in which language."""
+
+    schedule = models.ForeignKey(
+        ScheduledReport, on_delete=models.CASCADE, related_name="recipients"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("recipient"),
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
+        constraints = [
+            models.UniqueConstraint(fields=["schedule", "user"], name="one_recipient_per_schedule")
+        ]
+
+    def __str__(self):
+        return str(self.user)

@@ -6,11 +6,14 @@ MoU and a B2B meeting, and officials of each in the roles the portal has.
 """
 
 import os
+import uuid
 from types import SimpleNamespace
 
 import pytest
+import redis
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
@@ -21,7 +24,9 @@ from config.celery import app as celery_app
 from devtools.demo import load_demo
 from events.models import Event
 from orgs.models import Organisation
+from portal.models import Job
 from tests import factories
+from tests.celery_connections import fresh_connections
 from tests.snapshots import recorded, restore
 
 # Hypothesis: under CI (CI=true) the property tests try 60 examples each,
@@ -75,6 +80,15 @@ def demo_recording(django_db_setup, django_db_blocker):
 def demo(db, demo_recording):
     """The demo data, as `manage.py load_demo` writes them."""
     restore(demo_recording)
+
+
+@pytest.fixture
+def jobs_folder(tmp_path, monkeypatch):
+    """The background jobs' files go to a folder of the test's (portal.models.Job.file's
+    storage is made when the model is)."""
+    folder = tmp_path / "jobs"
+    monkeypatch.setattr(Job._meta.get_field("file"), "storage", FileSystemStorage(folder))
+    return folder
 
 
 @pytest.fixture
@@ -138,3 +152,32 @@ def bodies(db):
         viewer=official("mssidc-viewer", REPORT_VIEWER, mssidc),
         administrator=official("state-admin", ADMINISTRATOR),
     )
+
+
+IN_CI = os.environ.get("CI", "").lower() in {"true", "1"}
+
+
+@pytest.fixture
+def broker():
+    """A queue of the test's own on the machine's Redis, tasks no longer run at once:
+    for the tests of a real worker. Without Redis the test is skipped, saying
+    why; under CI (CI=true) that is a failure."""
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        if IN_CI:
+            pytest.fail(f"no Redis at {settings.CELERY_BROKER_URL}: {error}", pytrace=False)
+        pytest.skip(f"no Redis at {settings.CELERY_BROKER_URL}: {error}")
+    # A queue of this test's own: a developer's worker, or another test
+    # process, must not take its task.
+    queue = f"test-{uuid.uuid4().hex}"
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
+    fresh_connections(celery_app)
+    yield queue
+    celery_app.conf.task_default_queue = "celery"
+    celery_app.conf.task_always_eager = True
+    fresh_connections(celery_app)
+    # The queue's exchange (named after it) is kept by kombu as these keys.
+    client.delete(f"_kombu.binding.{queue}", f"_kombu.binding_permanent.{queue}")

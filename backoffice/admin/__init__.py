@@ -3,4 +3,4 @@
 Imported by the admin's autodiscovery (this is the backoffice app's `admin`).
 """
 
-from . import events, matchmaking, orgs, registrations, revisions, site, users  # noqa: F401  (each registers its ModelAdmins)
+from . import events, jobs, matchmaking, orgs, registrations, revisions, site, users  # noqa: F401  (each registers its ModelAdmins)

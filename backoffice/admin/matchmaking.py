@@ -13,7 +13,6 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
@@ -28,14 +27,14 @@ from backoffice.dates import SolarHijriDates
 from backoffice.scoped import in_scope_events
 from backoffice.translated import PortalModelForm, shown_date
 from events.models import Event
-from matchmaking import notices, planning, tasks
+from matchmaking import notices, tasks
 from matchmaking.models import MatchmakingSettings, MeetingRequest, Placement, SchedulerRun
 from matchmaking.printouts import timetable
 from matchmaking.reasons import Reason
 from matchmaking.requests import organiser_match, taking_part
 from participants.models import Registration
 from participants.registrations import Refused
-from portal import l10n
+from portal import l10n, progress
 from portal.reports import formats
 
 MATCH = "matchmaking.add_meetingrequest"
@@ -349,10 +348,7 @@ class SchedulerRunAdmin(EventScopedAdmin):
     def _progress(run):
         """The solver's latest report, its figures as the official's language writes
         them: the cache's while it runs, the run's own after."""
-        if run.status == run.Status.RUNNING:
-            report = cache.get(planning.progress_key(run)) or {}
-        else:
-            report = run.progress
+        report = progress.latest(run) if run.status == run.Status.RUNNING else run.progress
         lang = get_language()
         return {
             name: l10n.number(round(report[name]), lang) if name in report else "—"

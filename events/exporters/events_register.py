@@ -4,6 +4,7 @@ from django.db.models import OuterRef, Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.languages import columns
 from portal.listing import SubqueryCount
 from portal.reports.exporter import joined
 
@@ -34,6 +35,9 @@ class EventsRegister(EventsExporter):
         organisers = self.read(EventOrganiser).select_related("organisation")
         events = self.filters.events(self.records()).for_listing()
         meetings, mous = self.read(B2BMeeting), self.read(MoU)
+        # The long texts the register does not show stay in the database: a
+        # year of events is read a chunk at a time, each chunk's in memory.
+        events = events.defer("search_text", "description", *columns("description"))
         return events.prefetch_related(Prefetch("organiser_links", queryset=organisers)).annotate(
             meetings_recorded=SubqueryCount(meetings.filter(event=OuterRef("pk"))),
             mous_recorded=SubqueryCount(mous.filter(event=OuterRef("pk"))),
@@ -60,7 +64,8 @@ class EventsRegister(EventsExporter):
         ]
 
     def rows(self):
-        for event in self.queryset():
+        # In chunks, each with its own prefetches: a year of events is never held at once.
+        for event in self.queryset().iterator(chunk_size=1000):
             qualified = [
                 f"{label}: {Qualifier(qualifier).label}"
                 for label, _value, qualifier in event.figures()

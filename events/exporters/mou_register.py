@@ -43,7 +43,7 @@ class MoURegister(EventsExporter):
         ]
 
     def rows(self):
-        for mou in self.queryset():
+        for mou in self.queryset().iterator(chunk_size=2000):
             yield (
                 mou.title,
                 joined(link.organisation for link in mou.party_links.all()),

@@ -15,7 +15,7 @@ from events.models import B2BMeeting, Event, EventRevision, EventSeries, MoU, Sc
 from matchmaking.models import MatchmakingSettings, MeetingRequest, SchedulerRun
 from orgs.models import Country, HSCode, Organisation, Person, Region, Sector
 from participants.models import Registration
-from portal.models import Feedback
+from portal.models import Feedback, Job, ScheduledReport
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +63,17 @@ EXAMPLES = {
     SchedulerRun: lambda: SchedulerRun.objects.create(
         event=MatchmakingSettings.objects.create(event=factories.EventFactory()).event
     ),
+    # Background jobs: made by the Reports page and the imports.
+    Job: lambda: Job.objects.create(
+        kind="report", user=User.objects.create_user("asker"), title="Events", language="en"
+    ),
+    ScheduledReport: lambda: ScheduledReport.objects.create(
+        name="Monthly outcomes",
+        owner=User.objects.create_user("owner"),
+        report="outcomes",
+        format="xlsx",
+        frequency="monthly",
+    ),
     # django-axes' records of logins: read-only pages for administrators.
     AccessAttempt: lambda: AccessAttempt.objects.create(
         username="officer", ip_address="10.0.0.1", failures_since_start=2
@@ -75,9 +86,9 @@ EXAMPLES = {
 
 AXES = {AccessAttempt, AccessLog, AccessFailureLog}
 # Written by django-axes, by an official's change of a published event, by a
-# participant registering or requesting a meeting, by the scheduler, or
-# shipped (the HS codes).
-NO_ADD_PAGE = {*AXES, EventRevision, Registration, HSCode, MeetingRequest, SchedulerRun}
+# participant registering or requesting a meeting, by the scheduler, by a
+# report or an import (jobs), or shipped (the HS codes).
+NO_ADD_PAGE = {*AXES, EventRevision, Registration, HSCode, MeetingRequest, SchedulerRun, Job}
 
 
 def test_every_registered_model_has_an_example():

@@ -6,18 +6,18 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from events.models import B2BMeeting
-from matchmaking import planning, requests
+from matchmaking import requests
 from matchmaking.models import MatchmakingSettings, MeetingRequest, Placement, SchedulerRun
 from matchmaking.reasons import Reason
 from orgs.models import Organisation
 from participants import registrations
+from portal import progress
 from tests import factories
 from tests.admin_forms import change_form, form_errors, inline_rows
 from tests.backoffice.test_admin_languages import english_interface_strings, english_on
@@ -211,7 +211,7 @@ def test_a_run_from_the_meets_page_writes_meetings_and_says_in_marathi_what_it_c
     html = html.decode()
     reason = in_language("mr", Reason.SLOTS_TAKEN.label)
     assert reason != in_language("en", Reason.SLOTS_TAKEN.label) and reason in html
-    assert "Gulf Traders" in html and "scheduler-run.js" in html
+    assert "Gulf Traders" in html and "progress.js" in html
     # The meet's page lists its runs; the list of runs leads to the meet's page.
     assert reverse("admin:matchmaking_schedulerrun_change", args=[run.pk]) in (
         client.get(schedule_url(meet.pune)).content.decode()
@@ -240,7 +240,7 @@ def test_the_meets_page_tells_the_firms_their_meetings_once(
 
 def test_the_progress_answers_from_the_cache_while_running(client, meet):
     run = SchedulerRun.objects.create(event=meet.pune, status=SchedulerRun.Status.RUNNING)
-    cache.set(planning.progress_key(run), {"phase": "meetings", "objective": 1234, "bound": 1500})
+    progress.publish(run, {"phase": "meetings", "objective": 1234, "bound": 1500})
     client.force_login(meet.clerk)
     client.cookies["django_language"] = "mr"
     url = reverse("admin:matchmaking_schedulerrun_progress", args=[run.pk])

@@ -17,6 +17,7 @@ from orgs.models import Organisation
 from tests import factories
 from tests.conftest import recording
 from tests.data.make_examples import BAD_ROW
+from tests.jobs import posted_job
 from tests.snapshots import restore
 
 pytestmark = pytest.mark.django_db
@@ -179,38 +180,42 @@ def test_staff_without_add_permission_cannot_import(client):
     assert reverse("admin:events_b2bmeeting_import") not in changelist
 
 
-def test_the_admin_import_asks_for_the_event_previews_and_writes(client, pune):
+def test_the_admin_import_asks_for_the_event_and_writes_as_a_job(
+    client, pune, django_capture_on_commit_callbacks, jobs_folder
+):
     client.force_login(meeting_clerk(pune))
     client.cookies["django_language"] = "mr"
     url = reverse("admin:events_b2bmeeting_import")
     form_page = client.get(url)
     assert form_page.status_code == 200 and 'name="event"' in form_page.content.decode()
     with (DATA / "meetings-pune-500.xlsx").open("rb") as upload:
-        preview = client.post(url, {"event": pune.pk, "import_file": upload, "format": "1"})
-    assert preview.status_code == 200
-    assert preview.context["result"].totals["new"] == 500
-    assert pune.meetings.count() == 0
-    confirm = preview.context["confirm_form"]
-    response = client.post(
-        reverse("admin:events_b2bmeeting_process_import"),
-        {name: confirm.initial[name] for name in confirm.fields},
-    )
-    assert response.status_code == 302
+        job, _response = posted_job(
+            client,
+            django_capture_on_commit_callbacks,
+            url,
+            {"event": pune.pk, "import_file": upload, "format": "1"},
+        )
+    assert (job.status, job.outcome, job.done) == ("done", {"new": 500}, 500)
     assert pune.meetings.count() == 500
 
 
-def test_the_admin_preview_of_a_bad_file_offers_no_confirmation(client, pune):
+def test_a_bad_file_imports_nothing_and_its_job_names_row_and_column_in_marathi(
+    client, pune, django_capture_on_commit_callbacks, jobs_folder
+):
     client.force_login(meeting_clerk(pune))
     client.cookies["django_language"] = "mr"
     with (DATA / "meetings-pune-500-one-bad-row.csv").open("rb") as upload:
-        preview = client.post(
+        job, response = posted_job(
+            client,
+            django_capture_on_commit_callbacks,
             reverse("admin:events_b2bmeeting_import"),
             {"event": pune.pk, "import_file": upload, "format": "0"},
         )
-    html = preview.content.decode()
-    assert "confirm_form" not in preview.context
-    assert [row.number for row in preview.context["result"].invalid_rows] == [BAD_ROW]
-    assert "या वेळी या विक्रेत्याची आधीच एक बैठक आहे." in html
+    message = "या वेळी या विक्रेत्याची आधीच एक बैठक आहे."
+    assert job.status == "failed"
+    assert job.errors == [{"row": BAD_ROW, "column": "seller", "messages": [message]}]
+    html = client.get(response["Location"]).content.decode()
+    assert message in html and "काहीही आयात केले नाही" in html
     assert pune.meetings.count() == 0
     assert Organisation.objects.count() > 0
 
@@ -351,7 +356,8 @@ def test_an_mou_is_found_by_its_slug_and_its_parties_follow_the_file(pune):
     ]
 
 
-def test_the_admin_imports_mous(client, pune):
+def test_the_admin_imports_mous(client, pune, django_capture_on_commit_callbacks, jobs_folder):
+    capture_on_commit = django_capture_on_commit_callbacks
     # A clerk of the organisers of the events the file names.
     organisers = Organisation.objects.filter(event_links__isnull=False)
     client.force_login(
@@ -360,14 +366,8 @@ def test_the_admin_imports_mous(client, pune):
     url = reverse("admin:events_mou_import")
     assert url in client.get(reverse("admin:events_mou_changelist")).content.decode()
     with (DATA / "mous.csv").open("rb") as upload:
-        preview = client.post(url, {"import_file": upload, "format": "0"})
-    assert preview.status_code == 200
-    assert preview.context["result"].totals["new"] == 3
-    assert MoU.objects.count() == 1
-    confirm = preview.context["confirm_form"]
-    response = client.post(
-        reverse("admin:events_mou_process_import"),
-        {name: confirm.initial[name] for name in confirm.fields},
-    )
-    assert response.status_code == 302
+        job, _response = posted_job(
+            client, capture_on_commit, url, {"import_file": upload, "format": "0"}
+        )
+    assert job.outcome == {"new": 3, "skip": 1}
     assert MoU.objects.count() == 4

@@ -9,7 +9,9 @@ from django.utils import translation
 
 from orgs.importers import OrganisationResource, PersonResource
 from orgs.models import Organisation, Person
+from portal.models import Job
 from tests import factories
+from tests.jobs import posted_job
 
 pytestmark = pytest.mark.django_db
 
@@ -138,24 +140,26 @@ def test_staff_without_add_and_change_permission_cannot_import(client):
     assert reverse("admin:orgs_organisation_import") not in changelist
 
 
-def test_the_admin_import_previews_then_writes(client):
+def test_the_admin_import_runs_as_a_job_and_its_page_counts_the_rows(
+    client, django_capture_on_commit_callbacks, jobs_folder
+):
     client.force_login(
         factories.staff_with("view_organisation", "add_organisation", "change_organisation")
     )
+    client.cookies["django_language"] = "hi"
     url = reverse("admin:orgs_organisation_import")
     assert (
         reverse("admin:orgs_organisation_import")
         in client.get(reverse("admin:orgs_organisation_changelist")).content.decode()
     )
     with (DATA / "participants-pune.csv").open("rb") as upload:
-        preview = client.post(url, {"import_file": upload, "format": "0", "resource": "0"})
-    assert preview.status_code == 200
-    assert Organisation.objects.count() == 0
-    confirm = preview.context["confirm_form"]
-    assert preview.context["result"].totals["new"] == 341
-    response = client.post(
-        reverse("admin:orgs_organisation_process_import"),
-        {name: confirm.initial[name] for name in confirm.fields},
-    )
-    assert response.status_code == 302
+        job, response = posted_job(
+            client,
+            django_capture_on_commit_callbacks,
+            url,
+            {"import_file": upload, "format": "0", "resource": "0"},
+        )
+    assert job.status == Job.Status.DONE and job.outcome == {"new": 341}
     assert Organisation.objects.count() == 341
+    page = client.get(response["Location"]).content.decode()
+    assert "जोड़ी गई पंक्तियाँ" in page and "<dd>341</dd>" in page
