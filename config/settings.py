@@ -224,6 +224,8 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Documents participants upload with a registration (an RCMC certificate,
 # say): never under MEDIA_URL, served only to staff by the back-office.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
+
+
 def object_storage(*, bucket, private_bucket, endpoint_url=None, region=None, public_url=None):
     """Uploads in S3-compatible buckets (django-storages): STORAGES' three, and MEDIA_URL.
 
