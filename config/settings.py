@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "simple_history",
     "access.logins.LoginRecordsConfig",  # django-axes
     "csp",
+    # Prometheus' metrics, at /metrics for the scraper only (public.views.site).
+    "django_prometheus",
     # Public accounts for exporters and buyers (participants).
     "allauth",
     "allauth.account",
@@ -87,7 +89,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached public page is answered before anything else runs, and
+    # Around everything else, so that every answer is counted and timed, cached ones too.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Every answer, cached ones too, and every log record name the request.
+    "portal.request_id.RequestIdMiddleware",
+    # Then: a cached public page is answered before anything else runs, and
     # kept as the other middleware left it (portal.page_cache).
     "portal.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -103,6 +109,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-allauth: a sign-in left half done is not resumed by another page.
     "allauth.account.middleware.AccountMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: it answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -200,13 +207,30 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # say): never under MEDIA_URL, served only to staff by the back-office.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 
-# Server errors and warnings go to the process's stderr (gunicorn's log), with
-# DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
+# Server errors and warnings go to the process's stderr (gunicorn's log, the
+# journal under systemd), with DEBUG off too: Django's default would only mail
+# them to ADMINS, who are unset. One JSON object a line (python-json-logger),
+# for a log collector to read without guessing, each with the id of the
+# request it came from (portal.request_id), as nginx's access log has it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "portal.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
 # History pages are for reading: a revert would bypass the checks a save goes
@@ -232,7 +256,7 @@ if os.environ.get("SECURE_PROXY_SSL_HEADER"):
 # The proxy may redirect http to https itself; SECURE_SSL_REDIRECT=0 then spares the hop.
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers probe instances over plain http and take a redirect for a failure.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 # A year, subdomains included, and eligible for the browsers' preload lists:
 # once a browser has seen the portal over HTTPS it never tries http again.
 # Sent only on HTTPS responses, so never in development.
@@ -340,6 +364,10 @@ def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_CO
                 pass
     return request.META.get("REMOTE_ADDR")
 
+
+# Prometheus scrapes /metrics from these networks only, straight from the app
+# server, never through nginx (public.views.site.metrics).
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
 
 # django-axes 8 reads the address with django-ipware only when that optional
 # package is installed (it is not); this callable takes precedence either way.
