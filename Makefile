@@ -7,8 +7,12 @@ BIN := $(VENV)/bin
 # Development settings unless the environment says otherwise.
 export DEBUG ?= 1
 
+# Installs a Debian package, updating the package lists if it is not found.
+APT_GET = { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	$$SUDO apt-get install -y $(1) || { $$SUDO apt-get update && $$SUDO apt-get install -y $(1); }; }
+
 .PHONY: run test install install-dev messages translations lint clean browser-test-deps bench \
-	bench-matchmaking loadtest backup restore
+	bench-matchmaking loadtest prod-smoke backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -94,6 +98,16 @@ loadtest: install translations
 	@command -v wrk >/dev/null || { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
 	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)
+
+# The production set on this machine's loopback address: nginx (Debian's),
+# two gunicorn instances, a Celery worker, a Redis of its own and a database of
+# its own on the local PostgreSQL (PROD_SMOKE_DATABASE_URL, default
+# postgres://postgres@127.0.0.1:5432/prod_smoke, made anew), checked through
+# nginx and taken down (scripts/prod_smoke.py says what is checked).
+prod-smoke: install translations
+	@test -x /usr/sbin/nginx || $(call APT_GET,nginx-light)
+	@command -v redis-server >/dev/null || $(call APT_GET,redis-server)
+	$(BIN)/python scripts/prod_smoke.py
 
 # The database in DATABASE_URL (pg_dump) and the uploads in MEDIA_ROOT, into
 # BACKUP_DIR (default backups/); the files written are printed.

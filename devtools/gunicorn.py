@@ -52,7 +52,7 @@ def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_second
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base, process, log_path, start_seconds)
+        wait_for_healthz(base, process, name="gunicorn", logs=log_path, seconds=start_seconds)
         yield base
     finally:
         process.terminate()
@@ -63,16 +63,18 @@ def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_second
             process.wait()
 
 
-def _wait_for(base, process, log_path, seconds):
+def wait_for_healthz(base, process, *, name, logs, seconds):
+    """Return once `base`/healthz answers 200; fail if `process` (`name`) stops or
+    `seconds` pass first, pointing at its `logs`."""
     deadline = time.monotonic() + seconds
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped (exit {process.returncode}); see {log_path}")
+            raise RuntimeError(f"{name} stopped (exit {process.returncode}); see {logs}")
         try:
             if status_of(f"{base}/healthz", timeout=5) == 200:
                 return
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise RuntimeError(f"gunicorn did not answer /healthz in {seconds} s; see {log_path}")
+            raise RuntimeError(f"{name} did not answer /healthz in {seconds} s; see {logs}")
         time.sleep(0.2)

@@ -44,5 +44,8 @@ class RequestIdFilter:
     """Logging filter: puts the current request's id on each record (settings.LOGGING)."""
 
     def filter(self, record):
-        record.request_id = current_request_id()
+        # Django logs a request's 4xx and 5xx answers after the middleware has
+        # returned, with the request on the record.
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "id", None) or current_request_id()
         return True

@@ -26,9 +26,8 @@ urlpatterns = [path("logs/", logs_a_warning)]
 
 
 @pytest.fixture
-def log_lines(settings):
+def log_lines():
     """What the configured console handler writes (settings.LOGGING), one string a record."""
-    settings.ROOT_URLCONF = __name__
     handler = logging.getLogger().handlers[0]
     written = io.StringIO()
     original = handler.setStream(written)
@@ -51,6 +50,7 @@ def test_each_answer_names_a_fresh_request_id(client):
     assert first != second
 
 
+@pytest.mark.urls(__name__)
 def test_the_id_nginx_gave_is_kept_and_logged_as_json(client, log_lines):
     response = client.get("/logs/", HTTP_X_REQUEST_ID="f00dfeed0123456789abcdef01234567")
     assert response["X-Request-ID"] == "f00dfeed0123456789abcdef01234567"
@@ -61,6 +61,15 @@ def test_the_id_nginx_gave_is_kept_and_logged_as_json(client, log_lines):
     assert record["request_id"] == "f00dfeed0123456789abcdef01234567"
 
 
+def test_a_page_not_found_is_logged_with_its_request_id(client, log_lines):
+    response = client.get("/en/no-such-page/", HTTP_X_REQUEST_ID="0123456789abcdef")
+    assert response.status_code == 404
+    (record,) = [json.loads(line) for line in log_lines]
+    assert record["message"] == "Not Found: /en/no-such-page/"
+    assert record["request_id"] == "0123456789abcdef"
+
+
+@pytest.mark.urls(__name__)
 def test_an_id_that_does_not_look_like_one_is_replaced(client, log_lines):
     response = client.get("/logs/", HTTP_X_REQUEST_ID="x\u2028<script>")
     made = response["X-Request-ID"]
