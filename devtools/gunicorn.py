@@ -38,9 +38,19 @@ def status_of(url, headers=None, timeout=60):
 
 
 @contextmanager
-def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_seconds=30):
+def serving(**arguments):
     """Yield the server's base URL, e.g. http://127.0.0.1:41234, once /healthz answers 200;
-    stop it after. `options` are gunicorn's own, `env` the portal's environment."""
+    stop it after. The arguments are running()'s."""
+    with running(**arguments) as (base, _process):
+        yield base
+
+
+@contextmanager
+def running(*, env, log_path, workers, options=(), start_seconds=60, stop_seconds=30):
+    """Yield (base URL, gunicorn's master process) once /healthz answers 200; stop it
+    after. `options` are gunicorn's own, `env` the portal's environment. The master
+    leads a process group of its own, its workers in it: os.killpg(process.pid, ...)
+    reaches them all at once, as a machine's crash would."""
     port = free_port()
     with open(log_path, "a") as log:
         process = subprocess.Popen(
@@ -48,12 +58,12 @@ def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_second
                 sys.executable, "-m", "gunicorn", "config.wsgi:application",
                 "--bind", f"127.0.0.1:{port}", "--workers", str(workers), *options,
             ],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=log,
+            cwd=BASE_DIR, env=env, stdout=log, stderr=log, start_new_session=True,
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for_healthz(base, process, name="gunicorn", logs=log_path, seconds=start_seconds)
-        yield base
+        yield base, process
     finally:
         process.terminate()
         try:

@@ -11,15 +11,17 @@ import getpass
 import shutil
 import signal
 import subprocess
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.template import Context, Engine
 
-from devtools.gunicorn import free_port, wait_for_healthz
+from devtools.gunicorn import free_port, running, wait_for_healthz
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATES = BASE_DIR / "deploy" / "nginx"
+GUNICORN_SETTINGS = BASE_DIR / "deploy" / "gunicorn.conf.py"
 # Debian's nginx, in /usr/sbin: on an ordinary user's PATH or not.
 NGINX = shutil.which("nginx") or shutil.which("/usr/sbin/nginx")
 
@@ -87,6 +89,37 @@ def fronting(app_servers, *, folder, static_root, media_root, **overrides):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@contextmanager
+def two_app_servers(env, *, folder, logs, workers, **site):
+    """Production on loopback: two gunicorn instances with deploy/gunicorn.conf.py
+    (their logs logs/gunicorn-<n>.log) and nginx before them, run from `folder`;
+    `site` as fronting()'s overrides. Yields (nginx's base URL, each instance's
+    (base URL, master process)); stops them all after."""
+    folder, logs = Path(folder), Path(logs)
+    with ExitStack() as stack:
+        instances = []
+        for number in (1, 2):
+            log = logs / f"gunicorn-{number}.log"
+            log.write_text("")
+            # Each instance its own metrics folder, as systemd gives it (RuntimeDirectory).
+            metrics = {"PROMETHEUS_MULTIPROC_DIR": str(folder / f"metrics-{number}")}
+            instance = running(
+                env={**env, **metrics}, log_path=log, workers=workers,
+                options=("--config", str(GUNICORN_SETTINGS)),
+            )  # fmt: skip
+            instances.append(stack.enter_context(instance))
+        base = stack.enter_context(
+            fronting(
+                [urlsplit(server).netloc for server, _process in instances],
+                folder=folder / "nginx",
+                static_root=BASE_DIR / "staticfiles",
+                media_root=env.get("MEDIA_ROOT", BASE_DIR / "media"),
+                **site,
+            )
+        )
+        yield base, instances
 
 
 def main():

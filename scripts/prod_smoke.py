@@ -44,8 +44,8 @@ from psycopg2 import sql
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-from devtools.gunicorn import free_port, serving  # noqa: E402
-from devtools.nginx import fronting  # noqa: E402
+from devtools.gunicorn import free_port  # noqa: E402
+from devtools.nginx import two_app_servers  # noqa: E402
 from devtools.registration_rush import PASSWORD, Inbox, Visitor  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -54,7 +54,6 @@ DATABASE_URL = os.environ.get(
 )
 LANGUAGES = ["en", "hi", "mr", "fa"]
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-GUNICORN = BASE_DIR / "deploy" / "gunicorn.conf.py"
 
 
 def say(text):
@@ -283,9 +282,10 @@ class Smoke:
             bool(link and done.search((self.folder / "worker.log").read_text())),
         )
 
-    def one_server_stopped(self, stop_first):
-        """Pages still answered, by the other app server, with the first one down."""
-        stop_first()
+    def one_server_stopped(self, process):
+        """Pages still answered, by the other app server, with one (`process`) stopped."""
+        process.terminate()
+        process.wait()
         pages = [f"/{lang}/{page}" for page in ("events/?when=all", "organisations/")
                  for lang in LANGUAGES]  # fmt: skip
         statuses = [self.get(page)[0] for page in pages]
@@ -328,26 +328,11 @@ def main():
         manage(env, "load_demo")
         manage(env, "collectstatic", "--no-input", "--clear")
 
-        servers, stops = [], []
-        for number in (1, 2):
-            # Each instance its own metrics folder, as systemd gives it (RuntimeDirectory).
-            server_env = {**env, "PROMETHEUS_MULTIPROC_DIR": str(folder / f"metrics-{number}")}
-            stop = stack.enter_context(ExitStack())
-            server = serving(
-                env=server_env, log_path=folder / f"gunicorn-{number}.log", workers=2,
-                options=("--config", str(GUNICORN)),
-            )  # fmt: skip
-            servers.append(stop.enter_context(server))
-            stops.append(stop)
-        stack.enter_context(celery_worker(env, folder / "worker.log"))
-        base = stack.enter_context(
-            fronting(
-                [urlsplit(server).netloc for server in servers],
-                folder=folder / "nginx",
-                static_root=BASE_DIR / "staticfiles",
-                media_root=folder / "media",
-            )
+        base, instances = stack.enter_context(
+            two_app_servers(env, folder=folder, logs=folder, workers=2)
         )
+        stack.enter_context(celery_worker(env, folder / "worker.log"))
+        servers = [server for server, _process in instances]
         say(f"nginx {base} before gunicorn {' and '.join(servers)}, a worker\n")
 
         smoke = Smoke(base, servers, folder, inbox)
@@ -358,7 +343,7 @@ def main():
         smoke.probes()
         smoke.worker_mail()
         smoke.login_rate()
-        smoke.one_server_stopped(stops[0].close)
+        smoke.one_server_stopped(instances[0][1])
         say("\nTaking it all down.")
     if smoke.failed:
         sys.exit(f"FAILED: {'; '.join(smoke.failed)}\nThe logs are kept in {folder}")
