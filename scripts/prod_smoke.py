@@ -78,10 +78,13 @@ def fetch(url, headers=None, method="GET", data=None):
 def fresh_database():
     parts = urlsplit(DATABASE_URL)
     name = parts.path.lstrip("/")
-    conn = psycopg2.connect(
-        dbname="postgres", user=parts.username, password=parts.password,
-        host=parts.hostname, port=parts.port or 5432, connect_timeout=5,
-    )  # fmt: skip
+    try:
+        conn = psycopg2.connect(
+            dbname="postgres", user=parts.username, password=parts.password,
+            host=parts.hostname, port=parts.port or 5432, connect_timeout=5,
+        )  # fmt: skip
+    except psycopg2.OperationalError as error:
+        sys.exit(f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {error}")
     conn.autocommit = True
     database = sql.Identifier(name)
     with conn.cursor() as cursor:

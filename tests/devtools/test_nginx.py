@@ -5,6 +5,8 @@ does when an app server dies."""
 
 import json
 import os
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
@@ -12,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from devtools.nginx import NGINX, fronting
+from devtools.nginx import BASE_DIR, NGINX, fronting, render
 
 pytestmark = pytest.mark.skipif(
     NGINX is None and not os.environ.get("CI"),
@@ -168,3 +170,27 @@ def test_pages_are_answered_with_one_app_server_dead(nginx, app_servers):
     answers = [request(f"{nginx}/echo/{n}") for n in range(10)]
     assert [status for status, _headers, _body in answers] == [200] * 10
     assert {body["server"] for _status, _headers, body in answers} == {alive.name}
+
+
+def test_the_production_site_as_printed_passes_nginx_own_check(tmp_path):
+    site = subprocess.run(
+        [
+            sys.executable, "-m", "devtools.nginx", "--server-name", "events.example.gov.in",
+            "--app-server", "10.0.0.5:8001", "--app-server", "10.0.0.6:8001",
+            "--trusted-proxy", "10.0.0.0/8", "--unlimited", "10.0.0.9",
+            "--cache-path", str(tmp_path / "cache"), "--access-log", str(tmp_path / "access.log"),
+        ],
+        cwd=BASE_DIR, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    assert "server 10.0.0.5:8001 max_fails=1 fail_timeout=10s;" in site
+    assert "server 10.0.0.6:8001 max_fails=1 fail_timeout=10s;" in site
+    assert "set_real_ip_from 10.0.0.0/8;" in site
+    (tmp_path / "portal.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(render("loopback.conf", prefix=tmp_path, user="root"))
+    for temp in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp_path / "temp" / temp).mkdir(parents=True)
+    check = subprocess.run(
+        [NGINX, "-t", "-c", tmp_path / "nginx.conf", "-p", tmp_path],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
