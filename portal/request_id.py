@@ -1,6 +1,6 @@
 """A request id on every log record and in every answer's X-Request-ID header.
 
-nginx gives each request an id (deploy/nginx/site.conf) and passes it on, so
+nginx gives each request an id (deploy/nginx/portal.conf) and passes it on, so
 that its access log, the portal's log records and the visitor's report of a
 failure ("X-Request-ID: ...") name the same request. Without nginx in front
 (development, tests) the portal makes one.

@@ -321,7 +321,13 @@ def rush_phase(base, paths_file, inbox, slugs):
     return broken
 
 
-def kill_phase(base, paths_file, server):
+def retried(access_log):
+    """How many requests in nginx's JSON access log were tried on two app servers."""
+    lines = Path(access_log).read_text().splitlines()
+    return sum(", " in json.loads(line)["upstream"] for line in lines)
+
+
+def kill_phase(base, paths_file, server, access_log):
     """One app server killed in the middle of the load; the rules it broke."""
     started = time.time()
     load = wrk(base, paths_file, SECONDS)
@@ -334,7 +340,8 @@ def kill_phase(base, paths_file, server):
     say(
         f"  one of 2 gunicorns killed at {killed - started:.1f} s: "
         f"{len(result['errors'])} error answers ({after} after the kill), "
-        f"{result['socket_errors']} connection errors"
+        f"{result['socket_errors']} connection errors; "
+        f"{retried(access_log)} requests nginx sent on to the other server"
     )
     if result["errors"] or result["socket_errors"]:
         return ["kill phase: errors though nginx had another app server"]
@@ -418,7 +425,8 @@ def main():
                     failures.append("restart phase: errors outside the restart")
 
             if not options.no_kill:
-                failures += kill_phase(base, paths.name, servers[0])
+                access_log = Path(folder) / "nginx" / "access.log"
+                failures += kill_phase(base, paths.name, servers[0], access_log)
     finally:
         if not database_answers():
             subprocess.run(cluster_command("start"), check=False)

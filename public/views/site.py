@@ -42,11 +42,13 @@ def _database_answers():
 
 
 def _cache_answers():
-    # A key of its own each time: another server's answer cannot pass for this one's.
-    key, value = "readyz", uuid.uuid4().hex
+    # A key of its own each time: app servers asking at once do not overwrite each other's.
+    key = f"readyz:{uuid.uuid4().hex}"
     try:
-        cache.set(key, value, timeout=10)
-        return cache.get(key) == value
+        cache.set(key, "ok", timeout=10)
+        answered = cache.get(key) == "ok"
+        cache.delete(key)
+        return answered
     except Exception:  # each cache backend raises its own errors
         return False
 
@@ -83,7 +85,7 @@ def _scraped_internally(request):
     """Whether a request came straight to the app server from an internal address.
 
     Everything from outside comes through nginx, which adds X-Forwarded-For
-    (deploy/nginx/site.conf): a request carrying it is refused whatever its
+    (deploy/nginx/portal.conf): a request carrying it is refused whatever its
     address, and nginx refuses /metrics itself before that.
     """
     if "HTTP_X_FORWARDED_FOR" in request.META:
