@@ -86,17 +86,18 @@ bench: install translations
 bench-matchmaking: install
 	$(BIN)/python manage.py bench_matchmaking $(MATCHMAKING_ARGS)
 
-# 50 visitors at once on the public pages for 60 s under gunicorn (DEBUG off),
-# then again while 200 exporters and buyers sign up and register for meets,
-# then again while PostgreSQL restarts (README, "Load test"); a phase with an
+# 50 visitors at once on the public pages for 60 s through nginx before two
+# gunicorn instances (DEBUG off), then again while 200 exporters and buyers
+# sign up and register for meets, then again while PostgreSQL restarts, then
+# again while one app server is killed (README, "Load test"); a phase with an
 # error it does not allow fails the target. RESTARTS THIS MACHINE'S POSTGRESQL
 # CLUSTER: every connection to it drops (LOADTEST_ARGS=--no-restart spares it;
-# --no-rush leaves the registrations out).
+# --no-rush leaves the registrations out, --no-kill the killed app server).
 # Its own database, created and filled with the demo data: LOADTEST_DATABASE_URL,
 # default postgres://postgres@127.0.0.1:5432/loadtest.
 loadtest: install translations
-	@command -v wrk >/dev/null || { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
+	@test -x /usr/sbin/nginx || $(call APT_GET,nginx-light)
+	@command -v wrk >/dev/null || $(call APT_GET,wrk)
 	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)
 
 # The production set on this machine's loopback address: nginx (Debian's),
