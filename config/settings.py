@@ -344,25 +344,45 @@ AXES_WHITELIST_CALLABLE = "access.logins.outside_the_back_office"
 # visitor's), or X-Forwarded-For, to which each of our TRUSTED_PROXY_COUNT
 # proxies appends the address it saw: the visitor's is that many from the end,
 # and anything before it is whatever the visitor sent. Unset, no header is
-# believed: a visitor could otherwise dodge the lock with a made-up one.
+# believed: a visitor could otherwise dodge the lock with a made-up one. Even
+# set, it is believed only from TRUSTED_PROXY_NETWORKS, where our proxies
+# (nginx, deploy/nginx/portal.conf) are: an app server reached some other way
+# cannot be told a made-up address.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+TRUSTED_PROXY_NETWORKS = [
+    ipaddress.ip_network(network)
+    for network in env_list(
+        "TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"
+    )
+]
 
 
-def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_COUNT):
+def client_ip_address(
+    request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_COUNT, networks=TRUSTED_PROXY_NETWORKS
+):
     """The visitor's address: from `header` as our `proxies` proxies wrote it, else REMOTE_ADDR.
 
-    A request that did not pass through the proxies, or an entry that is not
-    an address, falls back to REMOTE_ADDR, which no visitor can forge.
+    A request that did not come from one of our proxies' `networks`, or an
+    entry that is not an address, falls back to REMOTE_ADDR, which no
+    visitor can forge.
     """
-    if header:
+    remote = request.META.get("REMOTE_ADDR")
+    if header and _within(remote, networks):
         entries = [e.strip() for e in request.META.get(meta_key(header), "").split(",")]
         if len(entries) >= proxies > 0:
             try:
                 return str(ipaddress.ip_address(entries[-proxies]))
             except ValueError:
                 pass
-    return request.META.get("REMOTE_ADDR")
+    return remote
+
+
+def _within(address, networks):
+    try:
+        return any(ipaddress.ip_address(address or "") in network for network in networks)
+    except ValueError:
+        return False
 
 
 # Prometheus scrapes /metrics from these networks only, straight from the app
