@@ -22,14 +22,16 @@ timeout = 60
 graceful_timeout = 30
 # Connections waiting for a worker: more than nginx opens at once on a busy day.
 backlog = 2048
-# Each worker is replaced after this many requests, so that a slow leak
-# never grows for days; the jitter keeps them from being replaced together.
-max_requests = 5000
-max_requests_jitter = 500
+# Workers are not replaced after some number of requests (max_requests): in
+# the load test both workers of an instance were replaced within 2 s of each
+# other, and the instance answered nothing for 15 s while new ones started.
 # nginx keeps the access log (deploy/nginx/portal.conf); gunicorn's own
 # messages go to stderr, the journal.
 accesslog = None
 errorlog = "-"
+# gunicorn's control socket (gunicornc) is not used: systemd's signals run the
+# instances, and two instances on one machine would share its one default path.
+control_socket_disable = True
 # X-Forwarded-Proto is believed from nginx only (on this machine).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 

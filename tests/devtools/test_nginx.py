@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,6 +28,8 @@ class AppServer(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.server.paths.append(self.path)
+        if "slow" in self.path:
+            time.sleep(0.3)
         kind = self.path.strip("/").split("/")[0].split("?")[0]
         control = {
             "public": "public, max-age=60, s-maxage=60",
@@ -120,6 +123,23 @@ def test_a_private_page_is_not_kept(nginx):
     request(f"{nginx}/private/account/")
     _status, headers, _body = request(f"{nginx}/private/account/")
     assert headers["X-Cache-Status"] == "MISS"
+
+
+def test_visitors_asking_at_once_for_a_page_not_kept_are_not_made_to_queue(nginx):
+    """nginx's cache lock would hold each behind the one before (0.5 s apart)."""
+    timings = []
+
+    def visit():
+        started = time.monotonic()
+        request(f"{nginx}/slow/events/some-meet/")
+        timings.append(time.monotonic() - started)
+
+    visitors = [threading.Thread(target=visit) for _ in range(6)]
+    for visitor in visitors:
+        visitor.start()
+    for visitor in visitors:
+        visitor.join()
+    assert max(timings) < 1.2, timings
 
 
 def test_the_portal_is_told_the_visitors_address_and_a_request_id(nginx):
