@@ -450,7 +450,7 @@ def main():
             subprocess.run(cluster_command("start"), check=False)
     if failures:
         sys.exit("FAILED: " + "; ".join(failures))
-    say("\nNo error outside the restart.")
+    say("\nEvery phase kept its rule.")
 
 
 if __name__ == "__main__":
