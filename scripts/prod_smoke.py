@@ -218,6 +218,8 @@ class Smoke:
     def http_caching(self):
         """The validators and nginx's cache, as far as the portal's headers allow."""
         path = "/en/organisations/"
+        # The first request renders the page; what the portal keeps answers the second.
+        self.get(path)
         _status, first, _body = self.get(path)
         etag, modified = first.get("ETag"), first.get("Last-Modified")
         for header, value in (("If-None-Match", etag), ("If-Modified-Since", modified)):
@@ -228,14 +230,16 @@ class Smoke:
                 say(f"--   no {'ETag' if header == 'If-None-Match' else 'Last-Modified'} "
                     f"on {path}: {header} not checked")  # fmt: skip
         control = first.get("Cache-Control", "")
-        if "public" in control and "no-cache" not in control:
-            second = self.get(path)[1].get("X-Cache-Status")
-            self.check("a second anonymous request is nginx's HIT", second == "HIT", second)
+        # How long a shared cache may keep it: s-maxage, else max-age.
+        ages = dict(re.findall(r"(s-maxage|max-age)=(\d+)", control))
+        if "public" in control and int(ages.get("s-maxage", ages.get("max-age", 0))) > 0:
+            again = self.get(path)[1].get("X-Cache-Status")
+            self.check("a repeated anonymous request is nginx's HIT", again == "HIT", again)
             cookie = {"Cookie": "sessionid=someone-signed-in"}
             bypass = self.get(path, cookie)[1].get("X-Cache-Status")
             self.check("a signed-in visitor never gets a kept page", bypass == "BYPASS", bypass)
         else:
-            say(f"--   {path} sends Cache-Control {control!r}: nginx's cache not checked")
+            say(f"--   {path}: Cache-Control {control!r} keeps nothing: nginx's cache not checked")
 
     def probes(self):
         status, _headers, body = self.get("/healthz")
