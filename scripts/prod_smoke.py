@@ -18,7 +18,8 @@ login POSTs, a mail sent by the worker (a sign-up's verification link), and
 the pages still served with one app server stopped.
 
 Environment: PROD_SMOKE_DATABASE_URL (postgres://postgres@127.0.0.1:5432/prod_smoke,
-dropped and made anew each run). Exits 1 naming each check that failed.
+made anew each run, dropped after). Exits 1 naming each check that failed, and
+keeps the logs and the database to look into.
 """
 
 import json
@@ -75,9 +76,9 @@ def fetch(url, headers=None, method="GET", data=None):
         return error.code, error.headers, error.read()
 
 
-def fresh_database():
+def server_connection():
+    """A connection to the cluster's `postgres` database, and the smoke's database's name."""
     parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
     try:
         conn = psycopg2.connect(
             dbname="postgres", user=parts.username, password=parts.password,
@@ -86,9 +87,20 @@ def fresh_database():
     except psycopg2.OperationalError as error:
         sys.exit(f"PostgreSQL does not answer at {parts.hostname}:{parts.port or 5432}: {error}")
     conn.autocommit = True
-    database = sql.Identifier(name)
+    return conn, sql.Identifier(parts.path.lstrip("/"))
+
+
+def drop_database():
+    conn, database = server_connection()
     with conn.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))
+    conn.close()
+
+
+def fresh_database():
+    drop_database()
+    conn, database = server_connection()
+    with conn.cursor() as cursor:
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(database))
     conn.close()
 
@@ -353,8 +365,12 @@ def main():
         smoke.one_server_stopped(instances[0][1])
         say("\nTaking it all down.")
     if smoke.failed:
-        sys.exit(f"FAILED: {'; '.join(smoke.failed)}\nThe logs are kept in {folder}")
+        sys.exit(
+            f"FAILED: {'; '.join(smoke.failed)}\n"
+            f"The logs are kept in {folder}, the database in {DATABASE_URL}"
+        )
     shutil.rmtree(folder)
+    drop_database()
     say("Every check passed.")
 
 
