@@ -7,8 +7,12 @@ BIN := $(VENV)/bin
 # Development settings unless the environment says otherwise.
 export DEBUG ?= 1
 
+# Installs a Debian package, updating the package lists if it is not found.
+APT_GET = { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	$$SUDO apt-get install -y $(1) || { $$SUDO apt-get update && $$SUDO apt-get install -y $(1); }; }
+
 .PHONY: run test install install-dev messages translations lint clean browser-test-deps bench \
-	bench-matchmaking bench-jobs loadtest backup restore
+	bench-matchmaking bench-jobs loadtest prod-smoke backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,18 +94,29 @@ bench-jobs: install translations
 bench-matchmaking: install
 	$(BIN)/python manage.py bench_matchmaking $(MATCHMAKING_ARGS)
 
-# 50 visitors at once on the public pages for 60 s under gunicorn (DEBUG off),
-# then again while 200 exporters and buyers sign up and register for meets,
-# then again while PostgreSQL restarts (README, "Load test"); a phase with an
+# 50 visitors at once on the public pages for 60 s through nginx before two
+# gunicorn instances (DEBUG off), then again while 200 exporters and buyers
+# sign up and register for meets, then again while PostgreSQL restarts, then
+# again while one app server is killed (README, "Load test"); a phase with an
 # error it does not allow fails the target. RESTARTS THIS MACHINE'S POSTGRESQL
 # CLUSTER: every connection to it drops (LOADTEST_ARGS=--no-restart spares it;
-# --no-rush leaves the registrations out).
+# --no-rush leaves the registrations out, --no-kill the killed app server).
 # Its own database, created and filled with the demo data: LOADTEST_DATABASE_URL,
 # default postgres://postgres@127.0.0.1:5432/loadtest.
 loadtest: install translations
-	@command -v wrk >/dev/null || { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
-		$$SUDO apt-get install -y wrk || { $$SUDO apt-get update && $$SUDO apt-get install -y wrk; }; }
+	@test -x /usr/sbin/nginx || $(call APT_GET,nginx-light)
+	@command -v wrk >/dev/null || $(call APT_GET,wrk)
 	$(BIN)/python scripts/loadtest.py $(LOADTEST_ARGS)
+
+# The production set on this machine's loopback address: nginx (Debian's),
+# two gunicorn instances, a Celery worker, a Redis of its own and a database of
+# its own on the local PostgreSQL (PROD_SMOKE_DATABASE_URL, default
+# postgres://postgres@127.0.0.1:5432/prod_smoke, made anew), checked through
+# nginx and taken down (scripts/prod_smoke.py says what is checked).
+prod-smoke: install translations
+	@test -x /usr/sbin/nginx || $(call APT_GET,nginx-light)
+	@command -v redis-server >/dev/null || $(call APT_GET,redis-server)
+	$(BIN)/python scripts/prod_smoke.py
 
 # The database in DATABASE_URL (pg_dump) and the uploads in MEDIA_ROOT, into
 # BACKUP_DIR (default backups/); the files written are printed.

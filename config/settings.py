@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "simple_history",
     "access.logins.LoginRecordsConfig",  # django-axes
     "csp",
+    # Prometheus' metrics, at /metrics for the scraper only (public.views.site).
+    "django_prometheus",
     # Public accounts for exporters and buyers (participants).
     "allauth",
     "allauth.account",
@@ -88,6 +90,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Around everything else, so that every answer is counted and timed, cached ones too.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Every answer, cached ones too, and every log record name the request.
+    "portal.request_id.RequestIdMiddleware",
     # Then: a cached public page is answered before anything else runs, and
     # kept as the other middleware left it (portal.page_cache).
     "portal.page_cache.PublicPageCacheMiddleware",
@@ -107,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-allauth: a sign-in left half done is not resumed by another page.
     "allauth.account.middleware.AccountMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: it answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]
@@ -307,13 +314,30 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     # Pictures are shown from there: the Content Security Policy allows it.
     MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL))
 
-# Server errors and warnings go to the process's stderr (gunicorn's log), with
-# DEBUG off too: Django's default would only mail them to ADMINS, who are unset.
+# Server errors and warnings go to the process's stderr (gunicorn's log, the
+# journal under systemd), with DEBUG off too: Django's default would only mail
+# them to ADMINS, who are unset. One JSON object a line (python-json-logger),
+# for a log collector to read without guessing, each with the id of the
+# request it came from (portal.request_id), as nginx's access log has it.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "filters": {"request_id": {"()": "portal.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
 # History pages are for reading: a revert would bypass the checks a save goes
@@ -344,7 +368,7 @@ if os.environ.get("SECURE_PROXY_SSL_HEADER"):
 # The proxy may redirect http to https itself; SECURE_SSL_REDIRECT=0 then spares the hop.
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers probe instances over plain http and take a redirect for a failure.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 # A year, subdomains included, and eligible for the browsers' preload lists:
 # once a browser has seen the portal over HTTPS it never tries http again.
 # Sent only on HTTPS responses, so never in development.
@@ -435,26 +459,50 @@ AXES_WHITELIST_CALLABLE = "access.logins.outside_the_back_office"
 # visitor's), or X-Forwarded-For, to which each of our TRUSTED_PROXY_COUNT
 # proxies appends the address it saw: the visitor's is that many from the end,
 # and anything before it is whatever the visitor sent. Unset, no header is
-# believed: a visitor could otherwise dodge the lock with a made-up one.
+# believed: a visitor could otherwise dodge the lock with a made-up one. Even
+# set, it is believed only from TRUSTED_PROXY_NETWORKS, where our proxies
+# (nginx, deploy/nginx/portal.conf) are: an app server reached some other way
+# cannot be told a made-up address.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+TRUSTED_PROXY_NETWORKS = [
+    ipaddress.ip_network(network)
+    for network in env_list(
+        "TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16"
+    )
+]
 
 
-def client_ip_address(request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_COUNT):
+def client_ip_address(
+    request, header=CLIENT_IP_HEADER, proxies=TRUSTED_PROXY_COUNT, networks=TRUSTED_PROXY_NETWORKS
+):
     """The visitor's address: from `header` as our `proxies` proxies wrote it, else REMOTE_ADDR.
 
-    A request that did not pass through the proxies, or an entry that is not
-    an address, falls back to REMOTE_ADDR, which no visitor can forge.
+    A request that did not come from one of our proxies' `networks`, or an
+    entry that is not an address, falls back to REMOTE_ADDR, which no
+    visitor can forge.
     """
-    if header:
+    remote = request.META.get("REMOTE_ADDR")
+    if header and _within(remote, networks):
         entries = [e.strip() for e in request.META.get(meta_key(header), "").split(",")]
         if len(entries) >= proxies > 0:
             try:
                 return str(ipaddress.ip_address(entries[-proxies]))
             except ValueError:
                 pass
-    return request.META.get("REMOTE_ADDR")
+    return remote
 
+
+def _within(address, networks):
+    try:
+        return any(ipaddress.ip_address(address or "") in network for network in networks)
+    except ValueError:
+        return False
+
+
+# Prometheus scrapes /metrics from these networks only, straight from the app
+# server, never through nginx (public.views.site.metrics).
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
 
 # django-axes 8 reads the address with django-ipware only when that optional
 # package is installed (it is not); this callable takes precedence either way.

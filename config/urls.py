@@ -32,7 +32,10 @@ urlpatterns = [
     # For crawlers, monitors and programs: one address whatever the language.
     path("sitemap.xml", cache_public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
+    # For the machines that run the portal (README, "Production").
     path("healthz", site_views.healthz, name="healthz"),
+    path("readyz", site_views.readyz, name="readyz"),
+    path("metrics", site_views.metrics, name="metrics"),
     path("api/", include("public.api.urls")),
     # A firm's B2B agenda for calendar apps, which have no login: the signed
     # code in the address is the key (public.views.b2b).

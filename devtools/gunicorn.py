@@ -38,9 +38,19 @@ def status_of(url, headers=None, timeout=60):
 
 
 @contextmanager
-def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_seconds=30):
+def serving(**arguments):
     """Yield the server's base URL, e.g. http://127.0.0.1:41234, once /healthz answers 200;
-    stop it after. `options` are gunicorn's own, `env` the portal's environment."""
+    stop it after. The arguments are running()'s."""
+    with running(**arguments) as (base, _process):
+        yield base
+
+
+@contextmanager
+def running(*, env, log_path, workers, options=(), start_seconds=60, stop_seconds=30):
+    """Yield (base URL, gunicorn's master process) once /healthz answers 200; stop it
+    after. `options` are gunicorn's own, `env` the portal's environment. The master
+    leads a process group of its own, its workers in it: os.killpg(process.pid, ...)
+    reaches them all at once, as a machine's crash would."""
     port = free_port()
     with open(log_path, "a") as log:
         process = subprocess.Popen(
@@ -48,12 +58,12 @@ def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_second
                 sys.executable, "-m", "gunicorn", "config.wsgi:application",
                 "--bind", f"127.0.0.1:{port}", "--workers", str(workers), *options,
             ],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=log,
+            cwd=BASE_DIR, env=env, stdout=log, stderr=log, start_new_session=True,
         )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for(base, process, log_path, start_seconds)
-        yield base
+        wait_for_healthz(base, process, name="gunicorn", logs=log_path, seconds=start_seconds)
+        yield base, process
     finally:
         process.terminate()
         try:
@@ -63,16 +73,18 @@ def serving(*, env, log_path, workers, options=(), start_seconds=60, stop_second
             process.wait()
 
 
-def _wait_for(base, process, log_path, seconds):
+def wait_for_healthz(base, process, *, name, logs, seconds):
+    """Return once `base`/healthz answers 200; fail if `process` (`name`) stops or
+    `seconds` pass first, pointing at its `logs`."""
     deadline = time.monotonic() + seconds
     while True:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped (exit {process.returncode}); see {log_path}")
+            raise RuntimeError(f"{name} stopped (exit {process.returncode}); see {logs}")
         try:
             if status_of(f"{base}/healthz", timeout=5) == 200:
                 return
         except OSError:
             pass
         if time.monotonic() > deadline:
-            raise RuntimeError(f"gunicorn did not answer /healthz in {seconds} s; see {log_path}")
+            raise RuntimeError(f"{name} did not answer /healthz in {seconds} s; see {logs}")
         time.sleep(0.2)

@@ -59,10 +59,10 @@ function done(summary, latency, requests)
   local socket = summary.errors
   io.write(string.format(
     'RESULT {"requests":%d,"duration_us":%d,"p50_us":%d,"p95_us":%d,"p99_us":%d,'
-      .. '"socket_errors":%d,"status_errors":%d,"errors":[%s]}\n',
+      .. '"socket_errors":%d,"timeouts":%d,"status_errors":%d,"errors":[%s]}\n',
     summary.requests, summary.duration,
     latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    socket.connect + socket.read + socket.write + socket.timeout, socket.status,
+    socket.connect + socket.read + socket.write + socket.timeout, socket.timeout, socket.status,
     table.concat(timed, ",")
   ))
 end

@@ -1,10 +1,11 @@
 """`make loadtest`: 50 visitors at once on the public pages; then the same
 while 200 exporters and buyers sign up and register for meets; then while
-PostgreSQL restarts.
+PostgreSQL restarts; then while one of the two app servers is killed.
 
-The portal runs as in production (DEBUG off, gunicorn, PostgreSQL on this
-machine) with the demo data, in a database of its own; wrk drives the load
-(scripts/loadtest.lua picks each request from the page mix). Three phases:
+The portal runs as in production (DEBUG off, nginx with the production site
+before two gunicorn instances, PostgreSQL on this machine) with the demo
+data, in a database of its own; wrk drives the load through nginx
+(scripts/loadtest.lua picks each request from the page mix). Four phases:
 
 1. steady: no error allowed;
 2. registration rush: on top of the same load, JOURNEYS visitors (started
@@ -18,21 +19,29 @@ machine) with the demo data, in a database of its own; wrk drives the load
    are allowed only from the restart until the database accepts
    connections again; none before, and none after: every gunicorn worker
    must find its dead connection out and open a new one
-   (CONN_HEALTH_CHECKS).
+   (CONN_HEALTH_CHECKS);
+4. app server killed: one gunicorn instance, master and workers, is killed
+   (SIGKILL) in the middle. nginx sends each request the dead server
+   refused or dropped before answering to the other one
+   (proxy_next_upstream), and leaves the dead one out (max_fails). No error
+   allowed but the answers the dead server was in the middle of sending
+   (counted in nginx's error log), which no proxy can take back.
 
 Prints requests per second, latency percentiles and errors per phase, the
 journeys' figures, and exits 1 if a phase broke its rule. The restart ends
 every connection to the cluster, other programs' too: `--no-restart` leaves
-that phase out, `--no-rush` the registration rush.
+that phase out, `--no-rush` the registration rush, `--no-kill` the killed
+app server.
 
 The portal mails through an SMTP server in this process, and sends each
-mail at once (CELERY_TASK_ALWAYS_EAGER: no worker to start); it believes
-the visitor's address in the X-Real-IP header, as behind nginx, so that
-each journey comes from an address of its own.
+mail at once (CELERY_TASK_ALWAYS_EAGER: no worker to start). nginx believes
+the X-Real-IP header each journey sends (as from a load balancer in front of
+it), so that each journey comes from an address of its own, limited as a
+visitor's would be; wrk's own address, this machine's, is not rate-limited.
 
 Environment: LOADTEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/loadtest,
 created if missing), LOADTEST_SECONDS (60 per phase), LOADTEST_VISITORS (50),
-LOADTEST_WORKERS (gunicorn worker processes, 4), LOADTEST_JOURNEYS (200). The
+LOADTEST_WORKERS (worker processes of each gunicorn instance, 2), LOADTEST_JOURNEYS (200). The
 rest of the environment reaches the portal, e.g. PUBLIC_PAGE_CACHE_SECONDS=0
 to measure without the page cache.
 """
@@ -42,6 +51,8 @@ import json
 import os
 import re
 import secrets
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -62,7 +73,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # The project's gunicorn helper and the rush's visitors, plain Python
 # (devtools/gunicorn.py, devtools/registration_rush.py).
 sys.path.insert(0, str(BASE_DIR))
-from devtools.gunicorn import serving, status_of  # noqa: E402
+from devtools.gunicorn import status_of  # noqa: E402
+from devtools.nginx import two_app_servers  # noqa: E402
 from devtools.registration_rush import CLIENT_IP_HEADER, Inbox, rush  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -74,9 +86,9 @@ DATABASE_URL = os.environ.get(
 )
 SECONDS = int(os.environ.get("LOADTEST_SECONDS", "60"))
 VISITORS = int(os.environ.get("LOADTEST_VISITORS", "50"))
-# Two cores shared with PostgreSQL and wrk: four processes keep both busy
-# while some of them wait on the database.
-WORKERS = int(os.environ.get("LOADTEST_WORKERS", "4"))
+# Two cores shared with PostgreSQL, nginx and wrk: four processes in all keep
+# both busy while some of them wait on the database.
+WORKERS = int(os.environ.get("LOADTEST_WORKERS", "2"))
 JOURNEYS = int(os.environ.get("LOADTEST_JOURNEYS", "200"))
 # wrk's threads: one per core.
 THREADS = 2
@@ -169,16 +181,23 @@ def cluster_command(action):
 
 
 @contextmanager
-def gunicorn(env):
-    """The portal under gunicorn on a free port; yields its base URL once /healthz answers."""
+def portal(env, folder):
+    """nginx before two gunicorn instances; yields (nginx's base URL, the instances'
+    master processes) once nginx passes requests on."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    log = OUTPUT / "gunicorn.log"
-    log.write_text("")
-    # More than the backlog wrk's visitors make; a worker is restarted only
-    # if a request hangs for this long.
-    options = ("--backlog", "2048", "--timeout", "60")
-    with serving(env=env, log_path=log, workers=WORKERS, options=options) as base:
-        yield base
+    with two_app_servers(
+        env, folder=folder, logs=OUTPUT, workers=WORKERS,
+        # The journeys' addresses, as a load balancer in front would give them.
+        trusted_proxies=["127.0.0.1"], real_ip_header=CLIENT_IP_HEADER,
+        # wrk's visitors all come from here: not limited as one visitor.
+        unlimited=["127.0.0.1"],
+    ) as (base, instances):  # fmt: skip
+        try:
+            yield base, [process for _server, process in instances]
+        finally:
+            # nginx's logs outlive its temporary folder.
+            for log in ("access.log", "error.log"):
+                shutil.copy(Path(folder) / "nginx" / log, OUTPUT / f"nginx-{log}")
 
 
 def page_mix(base):
@@ -305,6 +324,43 @@ def rush_phase(base, paths_file, inbox, slugs):
     return broken
 
 
+def failover(nginx_folder):
+    """From nginx's logs: (requests it sent on to the other app server, answers cut
+    off because the killed server was already sending them)."""
+    access = (nginx_folder / "access.log").read_text().splitlines()
+    sent_on = sum(", " in json.loads(line)["upstream"] for line in access)
+    errors = (nginx_folder / "error.log").read_text()
+    return sent_on, errors.count("upstream prematurely closed connection")
+
+
+def kill_phase(base, paths_file, server, nginx_folder):
+    """One app server killed in the middle of the load; the rules it broke.
+
+    No error is allowed but the answers the killed server was already sending:
+    nginx cannot take back a header it has passed on (nor can any proxy), so
+    the visitor's connection is closed on a cut-off page; its error log names
+    each. Every request the dead server had not begun to answer must be sent
+    on to the other one.
+    """
+    started = time.time()
+    load = wrk(base, paths_file, SECONDS)
+    time.sleep(SECONDS / 2)
+    os.killpg(server.pid, signal.SIGKILL)
+    killed = time.time()
+    result = result_of(load, SECONDS)
+    say(row("app server killed", result))
+    sent_on, cut_off = failover(nginx_folder)
+    say(
+        f"  one of 2 gunicorns killed at {killed - started:.1f} s: "
+        f"{len(result['errors'])} error answers, {result['socket_errors']} connections "
+        f"closed without a whole answer ({result['timeouts']} no answer in 10 s); nginx sent "
+        f"{sent_on} requests on to the other server, {cut_off} answers were under way"
+    )
+    if result["errors"] or result["socket_errors"] > cut_off:
+        return ["kill phase: errors that nginx's retry should have spared"]
+    return []
+
+
 def restart_database():
     """Restart the cluster; the moments it went down and accepted connections again."""
     down = time.time()
@@ -320,6 +376,7 @@ def main():
         "--no-restart", action="store_true", help="no restart phase; PostgreSQL is left alone"
     )
     parser.add_argument("--no-rush", action="store_true", help="no registration rush phase")
+    parser.add_argument("--no-kill", action="store_true", help="no app server killed")
     options = parser.parse_args()
     if not options.no_restart and urlsplit(DATABASE_URL).hostname not in ("127.0.0.1", "localhost"):
         sys.exit("The restart phase restarts this machine's PostgreSQL: the database must be here.")
@@ -338,14 +395,19 @@ def main():
     ).stdout.split()  # fmt: skip
     failures = []
     try:
-        with gunicorn(env) as base, tempfile.NamedTemporaryFile("w", suffix=".txt") as paths:
+        with (
+            tempfile.TemporaryDirectory(prefix="loadtest-") as folder,
+            portal(env, folder) as (base, servers),
+            tempfile.NamedTemporaryFile("w", suffix=".txt") as paths,
+        ):
             mix = page_mix(base)
             paths.write("\n".join(mix) + "\n")
             paths.flush()
             cache = env.get("PUBLIC_PAGE_CACHE_SECONDS", "production's default")
             say(
                 f"\n{VISITORS} visitors, {SECONDS} s a phase, {len(set(mix))} addresses, "
-                f"gunicorn {WORKERS} workers, page cache {cache}, database {DATABASE_URL}\n"
+                f"nginx before 2 gunicorns of {WORKERS} workers, page cache {cache}, "
+                f"database {DATABASE_URL}\n"
             )
             say(f"{'phase':<22}{'requests':>9}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
                 f"{'p99 ms':>9}{'errors':>8}")  # fmt: skip
@@ -376,12 +438,16 @@ def main():
                 )
                 if before or after or restart["socket_errors"]:
                     failures.append("restart phase: errors outside the restart")
+
+            if not options.no_kill:
+                nginx_folder = Path(folder) / "nginx"
+                failures += kill_phase(base, paths.name, servers[0], nginx_folder)
     finally:
         if not database_answers():
             subprocess.run(cluster_command("start"), check=False)
     if failures:
         sys.exit("FAILED: " + "; ".join(failures))
-    say("\nNo error outside the restart.")
+    say("\nEvery phase kept its rule.")
 
 
 if __name__ == "__main__":

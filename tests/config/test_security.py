@@ -37,6 +37,7 @@ OWN_SETTINGS = (
     "AWS_PRIVATE_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL",
     "MEDIA_URL",
+    "TRUSTED_PROXY_NETWORKS",
 )
 
 
@@ -287,6 +288,16 @@ def test_a_proxy_header_that_is_missing_or_not_an_address_is_not_believed():
     assert client_ip_address(direct, header="X-Real-IP", proxies=1) == "10.0.0.2"
     garbled = RequestFactory().post(LOGIN, REMOTE_ADDR="10.0.0.2", HTTP_X_REAL_IP="<script>")
     assert client_ip_address(garbled, header="X-Real-IP", proxies=1) == "10.0.0.2"
+
+
+def test_a_proxy_header_is_believed_only_from_the_proxies_networks():
+    through_nginx = RequestFactory().post(
+        LOGIN, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.23"
+    )
+    assert client_ip_address(through_nginx, header="X-Real-IP", proxies=1) == "198.51.100.23"
+    # An app server reached from outside, the visitor naming someone else's address.
+    forged = RequestFactory().post(LOGIN, REMOTE_ADDR="203.0.113.9", HTTP_X_REAL_IP="198.51.100.23")
+    assert client_ip_address(forged, header="X-Real-IP", proxies=1) == "203.0.113.9"
 
 
 # Passwords and sessions.

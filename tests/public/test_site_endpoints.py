@@ -1,8 +1,6 @@
 import xml.etree.ElementTree as ET
-from unittest import mock
 
 import pytest
-from django.db import OperationalError
 from django.utils import timezone
 
 from events.models import Event
@@ -77,18 +75,3 @@ def test_robots_txt_keeps_crawlers_out_of_the_back_office_and_points_to_the_site
     assert not [
         line for line in lines if line.startswith("Disallow:") and line != "Disallow: /admin/"
     ]
-
-
-def test_healthz_answers_when_the_database_does(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json()["status"] == "ok"
-    assert "no-cache" in response["Cache-Control"]
-
-
-def test_healthz_is_503_when_the_database_does_not_answer(client):
-    with mock.patch("public.views.site.connection") as connection:
-        connection.cursor.side_effect = OperationalError("connection refused")
-        response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["status"] == "unavailable"
