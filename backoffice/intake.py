@@ -23,8 +23,6 @@ from access import scope
 from access.models import Membership
 from backoffice.dates import solar_hijri_form_field
 from backoffice.proposals import items, marked, prefill
-from events.intake import ReportError, read_report
-from events.intake.documents import text_from_upload
 from events.models import EventOrganiser
 from orgs.models import Organisation
 from portal.date_inputs import reads_solar_hijri
@@ -75,6 +73,11 @@ class ReportForm(forms.Form):
         if upload and text:
             raise ValidationError(_("Paste the text or upload a file, not both."))
         where = "file" if upload else "text"
+        # Imported here: the reader, its gazetteers and the .docx and PDF
+        # readers are for the officials who open this page, not every process.
+        from events.intake import ReportError, read_report
+        from events.intake.documents import text_from_upload
+
         try:
             if upload:
                 text = text_from_upload(upload)

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from . import follow_up, planning, scheduler
+from . import follow_up, planning
 from .models import SchedulerRun
 
 
@@ -20,8 +20,11 @@ def run_scheduler(run_id):
     if not claimed:
         return
     run = SchedulerRun.objects.select_related("event__matchmaking_settings").get(pk=run_id)
+    # Imported here: OR-Tools holds some 90 MB, which no web process needs.
+    from .scheduler import solve
+
     try:
-        planning.schedule(run, scheduler.solve)
+        planning.schedule(run, solve)
     except Exception as error:
         SchedulerRun.objects.filter(pk=run_id).update(
             status=SchedulerRun.Status.FAILED, error=repr(error), finished_at=timezone.now()

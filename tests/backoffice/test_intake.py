@@ -120,7 +120,7 @@ def reader(monkeypatch):
         asked.append((text, language, published_on))
         return Read(proposal_000())
 
-    monkeypatch.setattr(intake, "read_report", read_report)
+    monkeypatch.setattr("events.intake.read_report", read_report)
     return asked
 
 
@@ -293,7 +293,7 @@ def test_the_proposal_page_costs_the_same_queries_however_many_people(clerk, mon
         proposal = proposal_000()
         proposal["people"] *= copies
         proposal["organisers"] *= copies
-        monkeypatch.setattr(intake, "read_report", lambda *args, **kwargs: Read(proposal))
+        monkeypatch.setattr("events.intake.read_report", lambda *args, **kwargs: Read(proposal))
         page = proposal_page(clerk)
         with CaptureQueriesContext(connection) as shown:
             clerk.get(page)
