@@ -39,7 +39,7 @@ class Proposal:
         return found.value if found else None
 
     def as_json(self):
-        """The proposal in the schema of shared/intake-schema.json, plus "evidence"."""
+        """The proposal in the schema of events/intake/schema.json, plus "evidence"."""
         data = {"language": self.language}
         evidence = {}
         for name in SCALARS:

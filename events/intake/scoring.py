@@ -1,7 +1,7 @@
 """Measuring the reader against hand-made gold annotations (manage.py score_intake).
 
 A gold directory holds reports as NAME.txt beside NAME.json, the proposal a
-careful reader would make in the schema of shared/intake-schema.json (plus
+careful reader would make in the schema of events/intake/schema.json (plus
 "published_on" where the report needs its publication date for a year).
 Scalars score as exact matches (null where the report says nothing counts
 as right only if the reader says nothing too); list fields as precision,

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 
 BASE = Path(__file__).resolve().parents[2]
 DEVSET = BASE / "events" / "intake" / "devset"
-# The schema agreed for proposals lives in the shared folder beside the repository.
-SCHEMA = BASE.parent / "shared" / "intake-schema.json"
+# The schema agreed for proposals, kept with the reader.
+SCHEMA = BASE / "events" / "intake" / "schema.json"
 pytestmark = pytest.mark.django_db
 
 

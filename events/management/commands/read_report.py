@@ -19,7 +19,7 @@ def iso_date(value):
 class Command(BaseCommand):
     help = (
         "Read a report of an event (plain text, UTF-8) and print the proposed event: "
-        "as JSON in the schema of shared/intake-schema.json with --json, else a summary."
+        "as JSON in the schema of events/intake/schema.json with --json, else a summary."
     )
 
     def add_arguments(self, parser):
