@@ -517,7 +517,7 @@ AXES_CLIENT_IP_CALLABLE = client_ip_address
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
         }
@@ -536,6 +536,9 @@ PUBLIC_PAGE_CACHE_SECONDS = int(
 )
 # Four seconds of grace: with the rendering, lists show a change within five.
 PUBLIC_LIST_REFRESH_SECONDS = int(os.environ.get("PUBLIC_LIST_REFRESH_SECONDS", "4"))
+# Each process also keeps the pages it answered last in its own memory, up to
+# this much of their bodies (portal.page_cache.Memory).
+PUBLIC_PAGE_MEMORY_MB = int(os.environ.get("PUBLIC_PAGE_MEMORY_MB", "32"))
 
 # Public accounts for exporters and buyers (django-allauth, the participants
 # app), under /<lang>/account/. A participant signs up with an e-mail
@@ -615,6 +618,12 @@ CELERY_BEAT_SCHEDULE = {
     "scheduled-reports": {"task": "backoffice.tasks.mail_scheduled_reports", "schedule": 60 * 60},
 }
 CELERY_TASK_EAGER_PROPAGATES = True
+# Jobs (reports, imports) have a queue of their own, taken by a worker that
+# runs only on CPU time the web's requests leave idle (deploy/systemd/
+# portal-jobs.service): a year's report may take minutes but never slows a
+# page. Mails and the beat's tasks stay on the default queue.
+JOBS_QUEUE = "jobs"
+CELERY_TASK_ROUTES = {"backoffice.tasks.run_job": {"queue": JOBS_QUEUE}}
 # With Redis, a task taken but not acknowledged (its worker was killed) is
 # given to another worker once it is this many seconds old, found by a sweep
 # every CELERY_RESTORE_INTERVAL seconds. The timeout must exceed the longest

@@ -49,12 +49,15 @@ fetched, record pages are checked each time), a strong `ETag` and a
 
 import hashlib
 import logging
+import threading
 import time
+from collections import OrderedDict
 from contextvars import ContextVar
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -115,6 +118,8 @@ def cache_public_page(view=None, *, record=False):
     return public_view
 
 
+# Asked for every request: the answer for the addresses asked most is kept.
+@lru_cache(maxsize=4096)
 def page_kind(path):
     """ "record" or "list" if `path` is answered by a view marked with cache_public_page."""
     # The language prefix of the address is only recognised in its language.
@@ -139,10 +144,13 @@ def _cacheable(request, response):
 
 
 class KeptPage:
-    """A page as it was sent, what it depends on and since when."""
+    """A page as it was sent (its body and headers), what it depends on and since when.
+
+    The body and headers, not the response: each answer is a response of its
+    own, and a page read from the cache is built without unpickling one.
+    """
 
     def __init__(self, response, kind, tags, rendered_at, versions):
-        self.response = response
         self.kind = kind
         self.tags = tags
         self.rendered_at = rendered_at
@@ -162,26 +170,80 @@ class KeptPage:
             # A record's own page shows its change on the next request.
             grace = {"s_maxage": 0, "must_revalidate": True}
         patch_cache_control(response, public=True, max_age=0, **grace)
+        self.content = response.content
+        self.headers = dict(response.items())
+
+    def __len__(self):
+        return len(self.content)
 
     def state(self, versions, now):
         """ "fresh", "stale" (a list within grace: render it once) or "changed"."""
+        if self.young(now):
+            return "fresh"
         if versions is None:
             return "changed"
         if not any(v > self.rendered_at - CLOCK_SKEW for v in versions):
             return "fresh"
-        if self.kind == "record":
-            return "changed"
-        if now - self.rendered_at < settings.PUBLIC_LIST_REFRESH_SECONDS:
-            return "fresh"
-        return "stale"
+        return "changed" if self.kind == "record" else "stale"
+
+    def young(self, now):
+        """A list in its grace is fresh whatever changed: no tag need be read."""
+        return self.kind == "list" and now - self.rendered_at < settings.PUBLIC_LIST_REFRESH_SECONDS
 
     def answer(self, request):
         return get_conditional_response(
             request,
-            etag=self.response["ETag"],
+            etag=self.headers["ETag"],
             last_modified=int(self.last_modified),
-            response=self.response,
+            response=HttpResponse(self.content, headers=self.headers),
         )
+
+
+class Memory:
+    """The pages this process answered last, kept in its own memory as well
+    (PUBLIC_PAGE_MEMORY_MB): a page answered again costs one read of its
+    tags' versions from the shared cache, not the page itself, and a list in
+    its grace not even that."""
+
+    def __init__(self):
+        self.pages = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key, page):
+        limit = settings.PUBLIC_PAGE_MEMORY_MB * 1024 * 1024
+        with self.lock:
+            old = self.pages.pop(key, None)
+            self.size -= len(old) if old is not None else 0
+            if len(page) > limit:
+                return
+            self.pages[key] = page
+            self.size += len(page)
+            while self.size > limit:
+                _key, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped)
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+
+
+memory = Memory()
+
+
+def forget():
+    """Drop what this process keeps: its pages and the views it has looked up
+    (after the shared cache is emptied, or the URLconf changed, in tests)."""
+    memory.clear()
+    page_kind.cache_clear()
 
 
 class PublicPageCacheMiddleware:
@@ -205,14 +267,10 @@ class PublicPageCacheMiddleware:
             return response
         # The host and scheme too: feeds, the API and the sitemap print absolute URLs.
         key = "public-page:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        kept = self._read(key)
-        claimed = False
-        if kept is not None:
-            state = kept.state(self._versions(kept.tags), time.time())
-            if state == "stale":
-                claimed = self._claim(key)
-            if state == "fresh" or (state == "stale" and not claimed):
-                return kept.answer(request)
+        kept, state = self._kept(key)
+        claimed = state == "stale" and self._claim(key)
+        if state == "fresh" or (state == "stale" and not claimed):
+            return kept.answer(request)
         try:
             response, page = self._render(request, kind)
         finally:
@@ -225,6 +283,27 @@ class PublicPageCacheMiddleware:
             return response
         self._write(key, page)
         return page.answer(request)
+
+    def _kept(self, key):
+        """The page kept for `key` (or None) and its state.
+
+        This process's copy first; the shared cache's when there is none, or
+        when this one is out of date: another process may have rendered the
+        page again since.
+        """
+        now = time.time()
+        kept = memory.get(key)
+        if kept is not None:
+            if kept.young(now):
+                return kept, "fresh"
+            state = kept.state(self._versions(kept.tags), now)
+            if state == "fresh":
+                return kept, state
+        shared = self._read(key)
+        if shared is None or (kept is not None and shared.rendered_at <= kept.rendered_at):
+            return kept, (state if kept is not None else None)
+        memory.put(key, shared)
+        return shared, shared.state(self._versions(shared.tags), now)
 
     def _render(self, request, kind):
         tags = {CONTENT} if kind == "list" else set()
@@ -252,6 +331,7 @@ class PublicPageCacheMiddleware:
         return _safely(cache.get, None, key)
 
     def _write(self, key, page):
+        memory.put(key, page)
         _safely(cache.set, None, key, page, settings.PUBLIC_PAGE_CACHE_SECONDS)
 
     def _claim(self, key):

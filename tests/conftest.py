@@ -24,6 +24,7 @@ from config.celery import app as celery_app
 from devtools.demo import load_demo
 from events.models import Event
 from orgs.models import Organisation
+from portal import page_cache
 from portal.models import Job
 from tests import factories
 from tests.celery_connections import fresh_connections
@@ -47,6 +48,15 @@ def english_by_default():
     """Each test starts in English; a test switches language explicitly."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def no_page_kept_in_memory():
+    """Each test starts with no public page kept in its process's memory, as
+    the tests that turn the page cache on start with the shared cache empty."""
+    page_cache.forget()
+    yield
+    page_cache.forget()
 
 
 @pytest.fixture(autouse=True, scope="session")

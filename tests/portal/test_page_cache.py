@@ -51,6 +51,13 @@ def fetch(client, url, **headers):
     return response, len(captured)
 
 
+def page_key(url):
+    """The cache key of the page at `url`, as the test client asks for it."""
+    return (
+        "public-page:" + page_cache.hashlib.sha256(f"http://testserver{url}".encode()).hexdigest()
+    )
+
+
 def database_down():
     """Every query fails, as with PostgreSQL stopped."""
 
@@ -163,7 +170,7 @@ def test_a_stale_list_is_rendered_by_one_request_while_the_others_get_the_kept_p
         EventFactory(title_en="Lucknow ODOP workshop")
     later(6)
     # Another request is rendering it already.
-    key = f"public-page:{page_cache.hashlib.sha256(b'http://testserver/en/events/').hexdigest()}"
+    key = page_key(LIST)
     cache.add(f"{key}:rendering", 1)
     kept, queries = fetch(client, LIST)
     assert queries == 0 and "Lucknow ODOP workshop" not in kept.content.decode()
@@ -280,3 +287,41 @@ def test_a_page_read_from_a_replica_is_kept_only_once_the_replica_has_caught_up(
     later(3)
     fetch(client, event.get_absolute_url())
     assert fetch(client, event.get_absolute_url())[1] == 0
+
+
+def test_a_page_another_process_rendered_again_replaces_this_ones_old_copy(
+    client, committed, later
+):
+    event = EventFactory(title_en="Pune engineering meet")
+    fetch(client, event.get_absolute_url())
+    key = page_key(event.get_absolute_url())
+    before = page_cache.memory.get(key)
+    assert "Pune engineering meet" in before.content.decode()
+    with committed():
+        event.title_en = "Pune engineering meet, 2nd edition"
+        event.save()
+    later(1)
+    fetch(client, event.get_absolute_url())  # rendered again, as by another process
+    page_cache.memory.put(key, before)  # while this process still has the old copy
+    response, queries = fetch(client, event.get_absolute_url())
+    assert queries == 0 and "2nd edition" in response.content.decode()
+
+
+class Body:
+    def __init__(self, megabytes):
+        self.size = int(megabytes * 1024 * 1024)
+
+    def __len__(self):
+        return self.size
+
+
+def test_a_process_keeps_the_pages_it_answered_last_within_its_memory_budget(settings):
+    settings.PUBLIC_PAGE_MEMORY_MB = 1
+    memory = page_cache.Memory()
+    memory.put("home", Body(0.4))
+    memory.put("list", Body(0.4))
+    memory.get("home")  # answered again: now the last dropped
+    memory.put("event", Body(0.4))
+    memory.put("too big", Body(2))
+    assert memory.get("list") is None and memory.get("too big") is None
+    assert memory.get("home") is not None and memory.get("event") is not None
