@@ -43,7 +43,7 @@ run: install translations
 	@# server, stopped with it. Run with
 	@# `python -m`, which puts the project first on the path: aiosmtpd's
 	@# dependency atpublic installs a package named `public`, like our app.
-	$(BIN)/python -m celery -A config worker --beat --loglevel=INFO & worker=$$!; \
+	$(BIN)/python -m celery -A config worker -Q celery,jobs --beat --loglevel=INFO & worker=$$!; \
 		trap 'kill $$worker' EXIT INT TERM; \
 		$(BIN)/python manage.py runserver 127.0.0.1:8000
 

@@ -19,15 +19,23 @@ def database_url():
     return f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}:{port}/{db['NAME']}"
 
 
-def start(queue, nice=0, **env):
+def start(queue, idle=False, **env):
     """A solo worker taking tasks from `queue` only, with `env` added to its
-    environment; `nice` lowers its CPU priority, as a production unit may, so
-    that the web's requests come first."""
+    environment; `idle`: it runs only on CPU time nothing else wants, as
+    deploy/systemd/portal-jobs.service runs the jobs' worker, so that the
+    web's requests come first."""
     environment = {**os.environ, "DATABASE_URL": database_url(), **env}
     environment.pop("CELERY_TASK_ALWAYS_EAGER", None)
     command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo"]
     command += ["-Q", queue, "--without-mingle", "--without-gossip", "-l", "warning"]
-    return subprocess.Popen(command, cwd=ROOT, env=environment, preexec_fn=lambda: os.nice(nice))
+    return subprocess.Popen(
+        command, cwd=ROOT, env=environment, preexec_fn=_idle_scheduling if idle else None
+    )
+
+
+def _idle_scheduling():
+    # The kernel's SCHED_IDLE class, as systemd's CPUSchedulingPolicy=idle.
+    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
 
 
 def peak_memory_mb(process):

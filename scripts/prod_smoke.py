@@ -133,11 +133,12 @@ def redis_server(folder):
 
 @contextmanager
 def celery_worker(env, log_path):
-    """The portal's worker as deploy/systemd/portal-worker.service runs it."""
+    """The portal's worker as deploy/systemd/portal-worker.service runs it,
+    taking the jobs' queue too (portal-jobs.service on a real machine)."""
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             [BIN / "python", "-m", "celery", "-A", "config", "worker", "--loglevel=INFO",
-             "--concurrency=1", "--without-gossip", "--without-mingle"],
+             "-Q", "celery,jobs", "--concurrency=1", "--without-gossip", "--without-mingle"],
             cwd=BASE_DIR, env=env, stdout=log, stderr=log,
         )  # fmt: skip
     try:
