@@ -176,6 +176,9 @@ REPLICA_RETRY_SECONDS = int(os.environ.get("REPLICA_RETRY_SECONDS", "5"))
 # How far behind the primary the replica may be: the page cache counts pages
 # read from it as this much older (portal.db_router, portal.page_cache).
 REPLICA_MAX_LAG_SECONDS = float(os.environ.get("REPLICA_MAX_LAG_SECONDS", "2"))
+# How often each process asks the replica how far behind it is: it is read
+# only while that lag is below REPLICA_MAX_LAG_SECONDS by this much.
+REPLICA_LAG_CHECK_SECONDS = float(os.environ.get("REPLICA_LAG_CHECK_SECONDS", "0.5"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -32,9 +32,11 @@ request fails that request only.
 
 The page cache (first in MIDDLEWARE, before this) answers kept pages without
 reading any database. A page this request renders from the replica is kept
-as if rendered REPLICA_MAX_LAG_SECONDS earlier; nothing measures the lag, so
-a replica further behind than that can leave a page kept with what it had
-not replayed until the page's next change or PUBLIC_PAGE_CACHE_SECONDS.
+as if rendered REPLICA_MAX_LAG_SECONDS earlier, so the replica must never be
+further behind than that when it is read: each process asks it how far
+behind it is (`replica_lag`) every REPLICA_LAG_CHECK_SECONDS, and reads
+from the primary while the lag, plus what it can have grown since it was
+asked, is more than REPLICA_MAX_LAG_SECONDS.
 """
 
 from contextlib import contextmanager
@@ -51,6 +53,21 @@ REPLICA = "replica"
 _reads_from = ContextVar("reads_from", default=DEFAULT_DB_ALIAS)
 # When the replica last failed plus REPLICA_RETRY_SECONDS (time.monotonic()): one per process.
 _down_until = 0.0
+# The replica's lag as last asked, and when to ask again (time.monotonic()): one per process.
+_lag = 0.0
+_lag_known_until = 0.0
+
+# How far the standby's data is behind: 0 once it has replayed all it has
+# received, else the age of the last transaction it replayed. That age
+# overstates the lag after a quiet spell (the last commit may be old), which
+# errs towards the primary; WAL not yet received is not counted (streaming
+# keeps that to milliseconds). 0 on a database that is not a standby.
+LAG_SQL = """
+    SELECT CASE
+        WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN 0
+        ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)
+    END
+"""
 
 
 @contextmanager
@@ -87,6 +104,29 @@ def replica_answers():
     return True
 
 
+def replica_lag():
+    """The replica's lag (seconds) as last asked, asked again every REPLICA_LAG_CHECK_SECONDS."""
+    global _lag, _lag_known_until
+    replica = connections[REPLICA]
+    if replica.vendor != "postgresql" or monotonic() < _lag_known_until:
+        return _lag
+    with replica.cursor() as cursor:
+        cursor.execute(LAG_SQL)
+        _lag = float(cursor.fetchone()[0])
+    _lag_known_until = monotonic() + settings.REPLICA_LAG_CHECK_SECONDS
+    return _lag
+
+
+def replica_current():
+    """Whether the replica is surely within REPLICA_MAX_LAG_SECONDS until the lag is asked again."""
+    try:
+        lag = replica_lag()
+    except DatabaseError:
+        connections[REPLICA].close()
+        return False
+    return lag + settings.REPLICA_LAG_CHECK_SECONDS <= settings.REPLICA_MAX_LAG_SECONDS
+
+
 def reads_public_data(request):
     return (
         request.method in ("GET", "HEAD")
@@ -102,7 +142,12 @@ class ReplicaReadsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not (replica_configured() and reads_public_data(request) and replica_answers()):
+        if not (
+            replica_configured()
+            and reads_public_data(request)
+            and replica_answers()
+            and replica_current()
+        ):
             return self.get_response(request)
         # The page cache counts what is read here as this much older
         # (portal.page_cache): the replica replays the primary's changes a

@@ -33,6 +33,7 @@ def replica(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def replica_not_yet_failed(monkeypatch):
     monkeypatch.setattr(db_router, "_down_until", 0.0)
+    monkeypatch.setattr(db_router, "_lag_known_until", 0.0)
 
 
 def visit(client, url, **extra):
@@ -143,5 +144,22 @@ def test_a_replica_back_up_is_used_again_once_its_wait_is_over(client, settings,
     assert on_replica == 0
     later = db_router.monotonic() + 60
     monkeypatch.setattr(db_router, "monotonic", lambda: later)
+    _, on_replica, _ = visit(client, "/api/events/")
+    assert on_replica > 0
+
+
+@on_both
+def test_a_replica_further_behind_than_allowed_is_not_read_until_it_catches_up(
+    client, settings, monkeypatch
+):
+    settings.REPLICA_MAX_LAG_SECONDS, settings.REPLICA_LAG_CHECK_SECONDS = 2, 0.5
+    EventFactory(title_en="Pune engineering meet")
+    # As last asked, 1.8 s behind: it may be 2.3 s behind before it is asked again.
+    monkeypatch.setattr(db_router, "_lag", 1.8)
+    monkeypatch.setattr(db_router, "_lag_known_until", db_router.monotonic() + 60)
+    response, on_replica, on_primary = visit(client, "/api/events/")
+    assert "Pune engineering meet" in response.text
+    assert (on_replica, on_primary > 0) == (0, True)
+    monkeypatch.setattr(db_router, "_lag", 1.2)
     _, on_replica, _ = visit(client, "/api/events/")
     assert on_replica > 0

@@ -186,9 +186,11 @@ def public_api(client):
 
 
 def test_public_pages_read_through_a_streaming_replica_and_on_without_it(
-    client, admin_user, standby, monkeypatch
+    client, admin_user, standby, monkeypatch, settings
 ):
     monkeypatch.setattr(db_router, "_down_until", 0.0)
+    monkeypatch.setattr(db_router, "_lag_known_until", 0.0)
+    settings.REPLICA_MAX_LAG_SECONDS, settings.REPLICA_LAG_CHECK_SECONDS = 1, 0.1
     official = Client()
     official.force_login(admin_user)
     EventFactory(title_en="Pune engineering meet")
@@ -197,17 +199,25 @@ def test_public_pages_read_through_a_streaming_replica_and_on_without_it(
     assert titles == {"Pune engineering meet"}
     assert not from_primary
 
-    # While the replica holds its replay, what the primary writes is not yet on
-    # the public pages; the back-office, on the primary, has it at once.
+    # While the replica holds its replay, what the primary writes is not on
+    # it; it is then further behind than REPLICA_MAX_LAG_SECONDS allows, and
+    # the public pages read from the primary, which has it, as the back-office.
     standby.sql("SELECT pg_wal_replay_pause()")
     EventFactory(title_en="Nagpur textiles meet")
-    titles, _ = public_api(client)
-    assert titles == {"Pune engineering meet"}
     assert "Nagpur textiles meet" in official.get("/admin/events/event/").text
+    with connections[REPLICA].cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM events_event")
+        assert cursor.fetchone() == (1,)
+    deadline = time.monotonic() + CATCH_UP_SECONDS
+    while not (titles := public_api(client))[1] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert titles == ({"Pune engineering meet", "Nagpur textiles meet"}, True)
     standby.sql("SELECT pg_wal_replay_resume()")
     replay_caught_up()
-    titles, _ = public_api(client)
+    time.sleep(settings.REPLICA_LAG_CHECK_SECONDS)
+    titles, from_primary = public_api(client)
     assert titles == {"Pune engineering meet", "Nagpur textiles meet"}
+    assert not from_primary
 
     # The replica stops: the public pages read from the primary, without waiting.
     standby.stop()
