@@ -14,7 +14,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import get_language
@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from backoffice import reports
 from backoffice.forms import EXPORTERS, ReportForm, option_fields
 from backoffice.translated import shown_date
-from portal import l10n, progress
+from portal import l10n, progress, storage
 from portal.models import Job, ReportRecipient, ScheduledReport
 from portal.reports.formats import FORMAT_CHOICES
 
@@ -123,7 +123,7 @@ class JobAdmin(admin.ModelAdmin):
         if job.kind != Job.Kind.REPORT or job.status != Job.Status.DONE or not job.file:
             raise Http404
         name = posixpath.basename(job.file.name)
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)
+        return storage.download(job.file, name)
 
     @staticmethod
     def _progress(job):

@@ -18,7 +18,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -41,6 +41,7 @@ from backoffice.translated import (
 from participants.exporters import RegistrationsRegister, answer_shown
 from participants.models import Registration, RegistrationQuestion, RegistrationSettings
 from participants.registrations import Refused, decide
+from portal import storage
 from portal.languages import LANGUAGE_CODES, active_language
 
 Status = Registration.Status
@@ -323,8 +324,4 @@ class RegistrationAdmin(ScopedAdmin):
             raise PermissionDenied
         if not registration.document:
             raise Http404
-        return FileResponse(
-            registration.document.open("rb"),
-            as_attachment=True,
-            filename=os.path.basename(registration.document.name),
-        )
+        return storage.download(registration.document, os.path.basename(registration.document.name))
