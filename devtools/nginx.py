@@ -39,6 +39,12 @@ PRODUCTION = {
     # Per visitor's address; an office behind one address gets the burst.
     "page_rate": "20r/s",
     "page_burst": 100,
+    # TLS: none unless a certificate is given (then `listen` is 443, and
+    # `http_listen` redirects to it).
+    "http_listen": "80",
+    "certificate": None,
+    "certificate_key": None,
+    "acme_root": "/var/www/acme",
 }
 
 
@@ -129,7 +135,24 @@ def main():
         "> /etc/nginx/sites-available/portal"
     )
     parser.add_argument("--server-name", default=PRODUCTION["server_name"])
-    parser.add_argument("--listen", default=PRODUCTION["listen"], help="address:port or port")
+    parser.add_argument(
+        "--listen", help="address:port or port (default: 443 with a certificate, else 80)"
+    )
+    parser.add_argument(
+        "--certificate",
+        help="the TLS certificate (full chain, PEM): https on --listen, http redirected to it",
+    )
+    parser.add_argument("--certificate-key", help="the certificate's private key (PEM)")
+    parser.add_argument(
+        "--http-listen",
+        default=PRODUCTION["http_listen"],
+        help="with a certificate: where plain http is redirected to https",
+    )
+    parser.add_argument(
+        "--acme-root",
+        default=PRODUCTION["acme_root"],
+        help="where http's /.well-known/acme-challenge/ is served from, for renewals",
+    )
     parser.add_argument(
         "--app-server",
         action="append",
@@ -155,6 +178,9 @@ def main():
         help="an address or network whose requests are not rate-limited (e.g. a monitor)",
     )
     options = vars(parser.parse_args())
+    if bool(options["certificate"]) != bool(options["certificate_key"]):
+        parser.error("--certificate and --certificate-key go together")
+    options["listen"] = options["listen"] or ("443" if options["certificate"] else "80")
     options["app_servers"] = options["app_servers"] or PRODUCTION["app_servers"]
     print(render("portal.conf", **{**PRODUCTION, **options}), end="")
 

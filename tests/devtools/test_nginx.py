@@ -3,8 +3,11 @@ loopback (devtools.nginx.fronting) before two small app servers that say who
 answered and what they were told: what nginx keeps, refuses, passes on and
 does when an app server dies."""
 
+import http.client
 import json
 import os
+import signal
+import ssl
 import subprocess
 import sys
 import threading
@@ -15,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from devtools.gunicorn import free_port
 from devtools.nginx import BASE_DIR, NGINX, fronting, render
 
 pytestmark = pytest.mark.skipif(
@@ -214,3 +218,58 @@ def test_the_production_site_as_printed_passes_nginx_own_check(tmp_path):
         capture_output=True, text=True,
     )  # fmt: skip
     assert check.returncode == 0, check.stderr
+
+
+def test_with_a_certificate_the_site_is_served_over_https_and_http_redirects_to_it(
+    app_servers, tmp_path
+):
+    certificate, key = tmp_path / "portal.pem", tmp_path / "portal.key"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", key, "-out", certificate,
+        ],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    https_port, http_port = free_port(), free_port()
+    site = subprocess.run(
+        [
+            sys.executable, "-m", "devtools.nginx", "--server-name", "127.0.0.1",
+            "--listen", f"127.0.0.1:{https_port}", "--http-listen", f"127.0.0.1:{http_port}",
+            "--certificate", certificate, "--certificate-key", key,
+            *(f"--app-server=127.0.0.1:{server.server_address[1]}" for server in app_servers),
+            "--static-root", tmp_path, "--media-root", tmp_path,
+            "--cache-path", tmp_path / "cache", "--access-log", tmp_path / "access.log",
+        ],
+        cwd=BASE_DIR, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    (tmp_path / "portal.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(render("loopback.conf", prefix=tmp_path, user="root"))
+    for temp in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp_path / "temp" / temp).mkdir(parents=True)
+    process = subprocess.Popen([NGINX, "-c", tmp_path / "nginx.conf", "-p", tmp_path])
+    try:
+        trusted = ssl.create_default_context(cafile=certificate)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(
+                    f"https://127.0.0.1:{https_port}/public/tls", context=trusted, timeout=5
+                ) as response:
+                    told = json.loads(response.read())["headers"]
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, (tmp_path / "error.log").read_text()
+                time.sleep(0.2)
+        assert told["X-Forwarded-Proto"] == "https"
+        plain = http.client.HTTPConnection("127.0.0.1", http_port, timeout=5)
+        plain.request("GET", "/en/events/?kind=expo", headers={"Host": "127.0.0.1"})
+        answer = plain.getresponse()
+        assert (answer.status, answer.getheader("Location")) == (
+            301,
+            "https://127.0.0.1/en/events/?kind=expo",
+        )
+    finally:
+        process.send_signal(signal.SIGQUIT)
+        process.wait(timeout=15)
