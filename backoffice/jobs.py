@@ -1,6 +1,7 @@
 """Reports and imports as background jobs (portal.models.Job, run by backoffice.tasks).
 
-A report reading more than settings.REPORT_JOB_ROWS records, as XLSX or PDF,
+A report reading more than settings.REPORT_JOB_ROWS records, as XLSX or PDF
+(from the Reports page, or the rows an "export selected" action chose),
 is built by the worker, not in the request: the official is sent to the
 job's page, which shows its progress and then offers the file. Every import
 is a job: the upload is kept, and the worker checks and writes it, all or
@@ -25,7 +26,7 @@ from portal import jobs, l10n
 from portal.models import Job
 from portal.reports import formats
 
-from . import scheduled
+from . import scheduled, selection
 from .forms import ReportForm
 
 
@@ -88,7 +89,11 @@ def build_report(job, progress):
 
 
 def asked_report(job):
-    """The job's exporter, format and language, from the Reports page's form data."""
+    """The job's exporter, format and language: from the Reports page's form
+    data, or the rows an "export selected" action chose (backoffice.selection)."""
+    if "selection" in job.params:
+        exporter = selection.exporter(job.params["selection"], job.user)
+        return exporter, job.params["format"], job.language
     form = ReportForm(job.params)
     if not form.is_valid():
         raise jobs.Refused(
