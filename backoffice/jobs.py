@@ -1,6 +1,7 @@
 """Reports and imports as background jobs (portal.models.Job, run by backoffice.tasks).
 
-A report reading more than settings.REPORT_JOB_ROWS records, as XLSX or PDF,
+A report reading more than settings.REPORT_JOB_ROWS records, as XLSX or PDF
+(from the Reports page, or the rows an "export selected" action chose),
 is built by the worker, not in the request: the official is sent to the
 job's page, which shows its progress and then offers the file. Every import
 is a job: the upload is kept, and the worker checks and writes it, all or
@@ -25,7 +26,7 @@ from portal import jobs, l10n
 from portal.models import Job
 from portal.reports import formats
 
-from . import scheduled
+from . import scheduled, selection
 from .forms import ReportForm
 
 
@@ -67,24 +68,15 @@ def too_long_for_pdf(fmt, records):
 
 
 def build_report(job, progress):
-    """The report the job's form data ask for, read through the requester's
-    scope, kept as the job's file."""
-    form = ReportForm(job.params)
-    if not form.is_valid():
-        raise jobs.Refused(
-            [
-                {"row": None, "column": str(form[name].label), "messages": list(messages)}
-                for name, messages in form.errors.items()
-            ]
-        )
-    exporter = form.exporter(UserScope(job.user))
-    fmt = form.cleaned_data["format"]
+    """The report the job asks for (`asked_report`), read through the
+    requester's scope, kept as the job's file."""
+    exporter, fmt, language = asked_report(job)
     records = exporter.records().count()
     refusal = too_long_for_pdf(fmt, records)
     if refusal:
         raise jobs.Refused([{"row": None, "column": None, "messages": [refusal]}])
     progress.start(records)
-    table = exporter.table(form.cleaned_data["language"])
+    table = exporter.table(language)
     table.rows = progress.counted(table.rows)
     # Written to a local temporary file first: a storage (S3) takes a whole file.
     with tempfile.TemporaryFile() as out:
@@ -94,6 +86,24 @@ def build_report(job, progress):
     if "schedule" in job.params:
         scheduled.mail_ready(job)
     return {}
+
+
+def asked_report(job):
+    """The job's exporter, format and language: from the Reports page's form
+    data, or the rows an "export selected" action chose (backoffice.selection)."""
+    if "selection" in job.params:
+        exporter = selection.exporter(job.params["selection"], job.user)
+        return exporter, job.params["format"], job.language
+    form = ReportForm(job.params)
+    if not form.is_valid():
+        raise jobs.Refused(
+            [
+                {"row": None, "column": str(form[name].label), "messages": list(messages)}
+                for name, messages in form.errors.items()
+            ]
+        )
+    exporter = form.exporter(UserScope(job.user))
+    return exporter, form.cleaned_data["format"], form.cleaned_data["language"]
 
 
 # Imports

@@ -6,13 +6,13 @@ record a report reads is one the official may see in the back-office.
 
 from django.conf import settings
 from django.contrib import admin
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from access.scope import UserScope
-from backoffice import jobs
+from backoffice import jobs, selection
 from backoffice.forms import ReportForm
 from portal import l10n
 from portal.models import Job
@@ -53,15 +53,16 @@ def reports(request):
 def _export_action(fmt, description):
     @admin.action(description=description)
     def export(modeladmin, request, queryset):
-        """The selected rows, as the ModelAdmin's own report (its `exporter`)."""
+        """The selected rows, as the ModelAdmin's own report (its `exporter`);
+        a large XLSX is a job, as on the Reports page."""
         check_permission(request)
-        exporter_class = getattr(modeladmin, "exporter", None)
-        if exporter_class is None or exporter_class.model is not modeladmin.model:
-            raise ImproperlyConfigured(
-                f"{type(modeladmin).__name__} offers export actions: name its exporter "
-                f"(an exporter of {modeladmin.model.__name__} records)."
-            )
+        exporter_class = selection.exporter_class(modeladmin)
         exporter = exporter_class(scope=UserScope(request.user), within=queryset)
+        records = exporter.records().count() if fmt != "csv" else 0
+        if jobs.is_large(fmt, records):
+            title = _("%(report)s, selected rows") % {"report": exporter.verbose_name}
+            params = {"selection": selection.kept(modeladmin, request), "format": fmt}
+            return jobs.start(request, Job.Kind.REPORT, title, params)
         return response(exporter.table(get_language()), fmt)
 
     export.__name__ = f"export_selected_{fmt}"
