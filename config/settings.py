@@ -643,6 +643,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
 # A PDF is laid out whole in memory (WeasyPrint): longer ones are refused.
 REPORT_PDF_ROWS = int(os.environ.get("REPORT_PDF_ROWS", 10_000))
+# A PDF is laid out (WeasyPrint) this many rows at a time, each chunk alone
+# in memory (portal.reports.pdf_writer): README, "Background jobs".
+REPORT_PDF_CHUNK_ROWS = int(os.environ.get("REPORT_PDF_CHUNK_ROWS", 100))
 
 # Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
 # development without one it is printed on the worker's console.

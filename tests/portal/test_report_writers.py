@@ -4,6 +4,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import shutil
 import subprocess
 from decimal import Decimal
@@ -11,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from events.exporters import EXPORTERS, MeetingsRegister
 from portal.reports.csv_writer import csv_bytes, python_chunks
@@ -195,7 +197,28 @@ def test_pdf_embeds_the_portals_fonts_and_holds_the_text(
     fonts = poppler("pdffonts", data, tmp_path)
     for words in expected:
         assert words in text, words
-    assert "1/1" in text.replace(" ", "")  # the page counter
+    assert text.split("\f")[0].split()[-1] == "1"  # the page's number
     embedded = [line for line in fonts.splitlines() if font in line]
     assert embedded and all(" yes " in line for line in embedded)
     assert "DejaVu" not in fonts  # no system font needed
+
+
+CHUNKED_WORDS = {"hi": "पुणे", "mr": "संमेलन", "fa": "همایش"}
+
+
+@pytest.mark.parametrize("lang", sorted(CHUNKED_WORDS))
+def test_a_pdf_of_several_chunks_is_one_document_of_every_row_in_order(lang, settings, tmp_path):
+    settings.REPORT_PDF_CHUNK_ROWS = 7
+    word = CHUNKED_WORDS[lang]
+    rows = [(f"{word} R{n:03}", "x") for n in range(40)]
+    data = written(table(rows, lang=lang, header=("Name", "Note")), "pdf")
+    # pdftotext marks the direction of a Persian page's runs: not the text's.
+    text = re.sub("[\u202a-\u202e]", "", poppler("pdftotext", data, tmp_path))
+    pages = text.split("\f")[:-1]
+    assert re.findall(r"R\d{3}", text) == [f"R{n:03}" for n in range(40)]
+    assert text.count(word) == 40
+    assert text.count("Test") == 1  # the title: on the first page alone
+    assert all("Name" in page for page in pages)  # the headings: on every page
+    # Six chunks of a page each, numbered across them.
+    assert [page.split()[-1] for page in pages] == ["1", "2", "3", "4", "5", "6"]
+    assert len(PdfReader(io.BytesIO(data)).pages) == 6
