@@ -19,10 +19,9 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
 from access.scope import UserScope
-from portal import jobs, l10n
+from portal import jobs
 from portal.models import Job
 from portal.reports import formats
 
@@ -53,29 +52,11 @@ def is_large(fmt, records):
     return fmt != "csv" and records > settings.REPORT_JOB_ROWS
 
 
-def too_long_for_pdf(fmt, records):
-    """Why a PDF of this many records is refused, or None.
-
-    WeasyPrint lays a document out whole: its memory grows with the rows
-    (README, "Background jobs"), and a worker killed for want of memory would
-    have its task delivered again and again.
-    """
-    if fmt == "pdf" and records > settings.REPORT_PDF_ROWS:
-        return _(
-            "A PDF holds at most %(rows)s records: choose Excel or CSV, or narrow the filters."
-        ) % {"rows": l10n.number(settings.REPORT_PDF_ROWS, get_language())}
-    return None
-
-
 def build_report(job, progress):
     """The report the job asks for (`asked_report`), read through the
     requester's scope, kept as the job's file."""
     exporter, fmt, language = asked_report(job)
-    records = exporter.records().count()
-    refusal = too_long_for_pdf(fmt, records)
-    if refusal:
-        raise jobs.Refused([{"row": None, "column": None, "messages": [refusal]}])
-    progress.start(records)
+    progress.start(exporter.records().count())
     table = exporter.table(language)
     table.rows = progress.counted(table.rows)
     # Written to a local temporary file first: a storage (S3) takes a whole file.

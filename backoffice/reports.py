@@ -34,10 +34,7 @@ def reports(request):
     if form.is_valid():
         exporter, fmt = form.exporter(UserScope(request.user)), form.cleaned_data["format"]
         records = exporter.records().count() if fmt != "csv" else 0
-        refusal = jobs.too_long_for_pdf(fmt, records)
-        if refusal:
-            form.add_error("format", refusal)
-        elif jobs.is_large(fmt, records):
+        if jobs.is_large(fmt, records):
             return jobs.start(request, Job.Kind.REPORT, exporter.verbose_name, request.GET.dict())
         else:
             return response(exporter.table(form.cleaned_data["language"]), fmt)

@@ -641,8 +641,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # Reports reading more records than this are built as background jobs
 # (XLSX and PDF; a CSV streams), with a progress page and the file kept.
 REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
-# A PDF is laid out whole in memory (WeasyPrint): longer ones are refused.
-REPORT_PDF_ROWS = int(os.environ.get("REPORT_PDF_ROWS", 10_000))
 # A PDF is laid out (WeasyPrint) this many rows at a time, each chunk alone
 # in memory (portal.reports.pdf_writer): README, "Background jobs".
 REPORT_PDF_CHUNK_ROWS = int(os.environ.get("REPORT_PDF_CHUNK_ROWS", 100))

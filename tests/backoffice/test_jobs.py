@@ -14,6 +14,7 @@ from backoffice.tasks import run_job
 from portal import progress
 from portal.models import Job
 from tests.jobs import posted_job
+from tests.report_files import pdf_text
 
 REPORT = {"report": "events", "language": "mr", "format": "xlsx"}
 
@@ -123,11 +124,21 @@ def test_my_reports_list_runs_the_same_queries_for_many_jobs(client, bodies):
     assert queries() == few
 
 
-def test_a_pdf_too_long_to_lay_out_is_refused_in_the_officials_language(client, bodies, settings):
-    settings.REPORT_JOB_ROWS, settings.REPORT_PDF_ROWS = 0, 1
-    client.force_login(bodies.administrator)  # both bodies' events: two records
+def test_a_pdf_of_several_chunks_is_a_job_whose_file_is_one_pdf_of_every_record(
+    client, bodies, large, settings, django_capture_on_commit_callbacks, tmp_path
+):
+    settings.REPORT_PDF_CHUNK_ROWS = 1  # both bodies' events: two chunks, joined
+    client.force_login(bodies.administrator)
     client.cookies["django_language"] = "hi"
-    response = client.get(reverse("admin-reports"), {**REPORT, "format": "pdf"})
-    assert response.status_code == 200
-    assert "PDF में अधिकतम 1 रिकॉर्ड आ सकते हैं" in response.content.decode()
-    assert not Job.objects.exists()
+    job, _response = posted_job(
+        client,
+        django_capture_on_commit_callbacks,
+        reverse("admin-reports"),
+        {**REPORT, "language": "en", "format": "pdf"},
+        "get",
+    )
+    assert (job.status, job.done, job.total) == ("done", 2, 2)
+    with job.file.open("rb") as pdf:
+        text = pdf_text(pdf.read(), tmp_path)
+    assert text.count("Events register") == 1  # the title, on the first page only
+    assert "Pune" in text and "Lucknow" in text
