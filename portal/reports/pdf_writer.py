@@ -120,13 +120,15 @@ def column_widths(document):
     return next(tables).column_widths
 
 
-def write_chunk(table, rows, path, *, first_page, widths):
+def write_chunk(table, rows, path, *, first_page, widths, fonts):
     """Lay out one chunk of the report and write it to `path`.
 
     Returns its count of pages and its column widths; its document, the
-    memory that grows with its rows, is gone when this returns.
+    memory that grows with its rows, is gone when this returns. `fonts`, a
+    WeasyPrint FontConfiguration, is the report's: each font is decoded
+    (woff2) once, not again for every chunk.
     """
-    from weasyprint import HTML  # loads Pango: only when a PDF is asked for
+    from weasyprint import HTML
 
     lang = table.lang
     with translation.override(lang):
@@ -146,18 +148,23 @@ def write_chunk(table, rows, path, *, first_page, widths):
                 "widths": [100 * width / sum(widths) for width in widths] if widths else None,
             },
         )
-    document = HTML(string=html).render()
+    document = HTML(string=html).render(font_config=fonts)
     document.write_pdf(path)
     return len(document.pages), widths or column_widths(document)
 
 
 def write_pdf(table, out):
     """Write the report as a PDF into `out`, a binary file, a chunk at a time."""
+    from weasyprint.text.fonts import FontConfiguration  # loads Pango: only for a PDF
+
+    fonts = FontConfiguration()
     with tempfile.TemporaryDirectory(prefix="report-pdf-") as folder:
         parts, widths, next_page = [], None, 1
         for number, rows in enumerate(chunks(table.rows, settings.REPORT_PDF_CHUNK_ROWS)):
             parts.append(Path(folder) / f"{number}.pdf")
-            pages, widths = write_chunk(table, rows, parts[-1], first_page=next_page, widths=widths)
+            pages, widths = write_chunk(
+                table, rows, parts[-1], first_page=next_page, widths=widths, fonts=fonts
+            )
             next_page += pages
         with join(parts, Path(folder)).open("rb") as pdf:
             shutil.copyfileobj(pdf, out)
