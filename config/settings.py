@@ -643,7 +643,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
 # A PDF is laid out (WeasyPrint) this many rows at a time, each chunk alone
 # in memory (portal.reports.pdf_writer): README, "Background jobs".
-REPORT_PDF_CHUNK_ROWS = int(os.environ.get("REPORT_PDF_CHUNK_ROWS", 100))
+REPORT_PDF_CHUNK_ROWS = int(os.environ.get("REPORT_PDF_CHUNK_ROWS", 50))
 
 # Mail (portal.mail). Given EMAIL_HOST, mail goes to that SMTP server; in
 # development without one it is printed on the worker's console.

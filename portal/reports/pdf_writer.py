@@ -9,10 +9,11 @@ WeasyPrint lays a document out whole, its memory growing with its rows (500
 events took a worker to 453 MB). So a report is drawn a chunk of
 settings.REPORT_PDF_CHUNK_ROWS rows at a time, from the same template, each
 chunk written to a temporary file and forgotten; poppler's pdfunite then
-joins the files page by page, streaming (pypdf holds every page it joins in
-memory). The first chunk carries the title and filters; every page repeats
-the column headings and is numbered across the chunks. A small report is
-one chunk, its file the PDF.
+joins the files page by page, in a process of its own and with little
+memory (pypdf holds every page it joins: README, "Benchmark"). The first
+chunk carries the title and filters; every page repeats the column headings
+and is numbered across the chunks. A small report is one chunk, its file
+the PDF.
 """
 
 import datetime
