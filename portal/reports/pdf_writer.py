@@ -174,8 +174,8 @@ def write_pdf(table, out):
 def join(parts, folder):
     """The chunks' files as one PDF file: pdfunite, JOIN_FILES at a time.
 
-    pdfunite holds every file it joins open: a 100,000-row report is a
-    thousand chunks, and a service may open 1,024 files. So the joined file
+    pdfunite holds every file it joins open: a 100,000-row report is 2,000
+    chunks, and a service may open 1,024 files. So the joined file
     grows by JOIN_FILES chunks a run, each file deleted once joined (the
     folder holds the report about twice at most).
     """
