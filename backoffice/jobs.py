@@ -1,7 +1,7 @@
 """Reports and imports as background jobs (portal.models.Job, run by backoffice.tasks).
 
-A report reading more than settings.REPORT_JOB_ROWS records, as XLSX or PDF
-(from the Reports page, or the rows an "export selected" action chose),
+A report reading more than settings.REPORT_JOB_ROWS records as XLSX, or
+REPORT_PDF_JOB_ROWS as PDF (from the Reports page, or the rows an "export selected" action chose),
 is built by the worker, not in the request: the official is sent to the
 job's page, which shows its progress and then offers the file. Every import
 is a job: the upload is kept, and the worker checks and writes it, all or
@@ -48,15 +48,20 @@ def start(request, kind, title, params, upload=None):
 
 
 def is_large(fmt, records):
-    """Whether the report is built by the worker: an XLSX or a PDF of many records."""
-    return fmt != "csv" and records > settings.REPORT_JOB_ROWS
+    """Whether the report is built by the worker: an XLSX or a PDF of many records.
+
+    A PDF sooner: WeasyPrint lays out some 30 rows a second, an XLSX is
+    written at thousands.
+    """
+    limit = settings.REPORT_PDF_JOB_ROWS if fmt == "pdf" else settings.REPORT_JOB_ROWS
+    return fmt != "csv" and records > limit
 
 
 def build_report(job, progress):
     """The report the job asks for (`asked_report`), read through the
     requester's scope, kept as the job's file."""
     exporter, fmt, language = asked_report(job)
-    progress.start(exporter.records().count())
+    progress.start(exporter.count())
     table = exporter.table(language)
     table.rows = progress.counted(table.rows)
     # Written to a local temporary file first: a storage (S3) takes a whole file.

@@ -33,7 +33,7 @@ def reports(request):
     form = ReportForm(request.GET if "report" in request.GET else None)
     if form.is_valid():
         exporter, fmt = form.exporter(UserScope(request.user)), form.cleaned_data["format"]
-        records = exporter.records().count() if fmt != "csv" else 0
+        records = exporter.count() if fmt != "csv" else 0
         if jobs.is_large(fmt, records):
             return jobs.start(request, Job.Kind.REPORT, exporter.verbose_name, request.GET.dict())
         else:
@@ -43,6 +43,7 @@ def reports(request):
         "title": _("Reports"),
         "form": form,
         "job_rows": l10n.number(settings.REPORT_JOB_ROWS, get_language()),
+        "pdf_job_rows": l10n.number(settings.REPORT_PDF_JOB_ROWS, get_language()),
     }
     return TemplateResponse(request, "admin/reports.html", context)
 
@@ -55,7 +56,7 @@ def _export_action(fmt, description):
         check_permission(request)
         exporter_class = selection.exporter_class(modeladmin)
         exporter = exporter_class(scope=UserScope(request.user), within=queryset)
-        records = exporter.records().count() if fmt != "csv" else 0
+        records = exporter.count() if fmt != "csv" else 0
         if jobs.is_large(fmt, records):
             title = _("%(report)s, selected rows") % {"report": exporter.verbose_name}
             params = {"selection": selection.kept(modeladmin, request), "format": fmt}

@@ -630,10 +630,11 @@ CELERY_TASK_ROUTES = {"backoffice.tasks.run_job": {"queue": JOBS_QUEUE}}
 # With Redis, a task taken but not acknowledged (its worker was killed) is
 # given to another worker once it is this many seconds old, found by a sweep
 # every CELERY_RESTORE_INTERVAL seconds. The timeout must exceed the longest
-# job (a 100,000-event report): a job delivered again while it still runs
-# waits for the first run's lock, then finds it done (portal.jobs).
+# job (a 100,000-event PDF: about an hour on an idle core, longer when the
+# jobs' worker waits for idle CPU): a job delivered again while it still
+# runs waits for the first run's lock, then finds it done (portal.jobs).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60)),
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 4 * 60 * 60)),
     "unacked_restore_interval": int(os.environ.get("CELERY_RESTORE_INTERVAL", 10)),
     # Every sweep looks (kombu's default looks on every tenth).
     "unacked_restore_throttle": 1,
@@ -641,6 +642,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # Reports reading more records than this are built as background jobs
 # (XLSX and PDF; a CSV streams), with a progress page and the file kept.
 REPORT_JOB_ROWS = int(os.environ.get("REPORT_JOB_ROWS", 5000))
+# A PDF sooner: some 30 rows are laid out a second, so 500 take about 15 s.
+REPORT_PDF_JOB_ROWS = int(os.environ.get("REPORT_PDF_JOB_ROWS", 500))
 # A PDF is laid out (WeasyPrint) this many rows at a time, each chunk alone
 # in memory (portal.reports.pdf_writer): README, "Background jobs".
 REPORT_PDF_CHUNK_ROWS = int(os.environ.get("REPORT_PDF_CHUNK_ROWS", 50))

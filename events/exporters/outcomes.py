@@ -121,8 +121,11 @@ class OutcomesSummary(EventsExporter):
             result[key] = (count + row["n"], values)
         return result
 
+    def queryset(self):
+        return self.filters.events(self.records())
+
     def _collect(self, grouped):
-        events = self.filters.events(self.records())
+        events = self.queryset()
         aggregates = {"events": Count("pk", distinct=True)}
         aggregates.update({name: Sum(name) for name in self.FIGURES})
         return (

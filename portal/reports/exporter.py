@@ -119,6 +119,14 @@ class Exporter:
             records = records.filter(pk__in=self.within.values("pk"))
         return records
 
+    def queryset(self) -> QuerySet:
+        """The records the report's rows are made of, its filters applied."""
+        return self.records()
+
+    def count(self) -> int:
+        """How many records the report reads: whether it is built as a job, and its progress."""
+        return self.queryset().order_by().count()
+
     def header(self) -> list[str]:
         raise NotImplementedError
 

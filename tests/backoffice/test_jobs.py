@@ -22,7 +22,7 @@ REPORT = {"report": "events", "language": "mr", "format": "xlsx"}
 @pytest.fixture
 def large(settings, jobs_folder):
     """Every XLSX or PDF report is large."""
-    settings.REPORT_JOB_ROWS = 0
+    settings.REPORT_JOB_ROWS = settings.REPORT_PDF_JOB_ROWS = 0
     return jobs_folder
 
 
@@ -64,6 +64,28 @@ def test_a_small_report_still_downloads_at_once(client, bodies):
         "application/vnd.openxmlformats"
     )
     assert not Job.objects.exists()
+
+
+def test_a_report_filtered_down_to_few_records_downloads_at_once(admin_client, bodies, settings):
+    # Two events in all, one of them a review meeting: it is the filtered
+    # report's size, not the records in scope, that makes a job.
+    settings.REPORT_JOB_ROWS = 1
+    filtered = {**REPORT, "kind": "review_meeting", "language": "hi"}
+    response = admin_client.get(reverse("admin-reports"), filtered)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert titles_in(response.content) == ["निर्यात प्रोत्साहन समीक्षा बैठक, लखनऊ"]
+    assert not Job.objects.exists()
+    assert admin_client.get(reverse("admin-reports"), REPORT)["Location"].startswith(
+        "/admin/portal/job/"
+    )
+
+
+def test_a_pdf_is_a_job_sooner_than_an_excel_report(admin_client, bodies, settings, jobs_folder):
+    settings.REPORT_JOB_ROWS, settings.REPORT_PDF_JOB_ROWS = 10, 1
+    response = admin_client.get(reverse("admin-reports"), REPORT)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    response = admin_client.get(reverse("admin-reports"), {**REPORT, "format": "pdf"})
+    assert response.status_code == 302 and Job.objects.get().params["format"] == "pdf"
 
 
 def test_a_running_jobs_page_shows_its_progress_polled_or_refreshed(client, bodies):
