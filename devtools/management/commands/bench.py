@@ -162,7 +162,8 @@ class Command(BaseCommand):
         return f"{events:,} events, {meetings:,} B2B meetings ({line})."
 
     def setup_lines(self, requests):
-        cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+        # The server's, not this process's: Redis, as in production.
+        cache = server.REDIS_CACHE["default"]["BACKEND"].rsplit(".", 1)[-1]
         return [
             f"- Server: gunicorn, {server.WORKERS} sync workers, DEBUG off, plain http on "
             f"127.0.0.1; wrk {wrk.CONNECTIONS} connections, {wrk.THREADS} threads, "
@@ -172,7 +173,8 @@ class Command(BaseCommand):
             "a time after warming every worker: server time plus a loopback round trip.",
             "- × hello: the page's wrk throughput over that of a bare view (`/bench/hello`) "
             "on the same server in the same run; wrk p50 / p99: latency under that load.",
-            f"- cache on: anonymous pages served from the public-page cache ({cache}, "
+            f"- cache on: anonymous pages served from the public-page cache ({cache}, each "
+            "process's memory first, "
             f"PUBLIC_PAGE_CACHE_SECONDS={CACHE_SECONDS}); admin lists are never cached.",
             f"- Budgets: public pages ≤ {budget.MAX_QUERIES} queries; uncached p95 < "
             f"{budget.PUBLIC_P95_MS} ms and ≥ {budget.UNCACHED_SHARE:.0%} of hello; cached ≥ "
