@@ -12,7 +12,13 @@ APT_GET = { SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
 	$$SUDO apt-get install -y $(1) || { $$SUDO apt-get update && $$SUDO apt-get install -y $(1); }; }
 
 .PHONY: run test install install-dev messages translations lint clean browser-test-deps bench \
-	bench-matchmaking bench-jobs loadtest prod-smoke backup restore
+	bench-matchmaking bench-jobs loadtest prod-smoke backup restore pdf-deps
+
+# PDF reports: WeasyPrint lays text out with Pango, poppler's pdfunite joins
+# a report's chunks (and the tests read PDFs back with pdftotext).
+pdf-deps:
+	@command -v pdfunite >/dev/null && ldconfig -p | grep -q libpangoft2-1.0 \
+		|| $(call APT_GET,poppler-utils libpango-1.0-0 libpangoft2-1.0-0)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +41,7 @@ install-dev: $(VENV)/.installed-dev
 translations: $(VENV)/.installed
 	$(BIN)/pybabel compile --domain "django djangojs" --directory portal/locale --statistics
 
-run: install translations
+run: install translations pdf-deps
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py create_admin
@@ -61,7 +67,7 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 browser-test-deps: $(if $(NPM),$(AXE))
 
 # On every core (pytest-xdist); PYTEST_ARGS adds options, e.g. PYTEST_ARGS="-k stats".
-test: install-dev translations browser-test-deps
+test: install-dev translations browser-test-deps pdf-deps
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 # The national dataset measured against its budgets (README, "Benchmark"): each
@@ -84,7 +90,7 @@ bench: install translations
 # public page's p95 meanwhile (within 20% of its p95 without the job). Needs
 # the national dataset in PostgreSQL and Redis; a broken budget fails it.
 # JOB_ARGS passes options, e.g. JOB_ARGS="--format pdf".
-bench-jobs: install translations
+bench-jobs: install translations pdf-deps
 	$(BIN)/python manage.py bench_report_job $(JOB_ARGS)
 
 # The B2B meetings' scheduler against its budgets (README, "Matchmaking
