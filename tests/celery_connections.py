@@ -16,3 +16,5 @@ def fresh_connections(app):
     app._pool = None
     for name in CACHED:
         app.amqp.__dict__.pop(name, None)
+    # The routes table is kept apart from the router (task_routes).
+    app.amqp.flush_routes()

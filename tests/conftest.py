@@ -181,12 +181,17 @@ def broker():
         pytest.skip(f"no Redis at {settings.CELERY_BROKER_URL}: {error}")
     # A queue of this test's own: a developer's worker, or another test
     # process, must not take its task.
+    # Every task goes there, jobs too (CELERY_TASK_ROUTES sends them to
+    # their own queue otherwise).
     queue = f"test-{uuid.uuid4().hex}"
+    routes = celery_app.conf.task_routes
     celery_app.conf.task_always_eager = False
     celery_app.conf.task_default_queue = queue
+    celery_app.conf.task_routes = {name: {"queue": queue} for name in routes or {}}
     fresh_connections(celery_app)
     yield queue
     celery_app.conf.task_default_queue = "celery"
+    celery_app.conf.task_routes = routes
     celery_app.conf.task_always_eager = True
     fresh_connections(celery_app)
     # The queue's exchange (named after it) is kept by kombu as these keys.
