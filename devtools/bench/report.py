@@ -6,12 +6,16 @@ from urllib.parse import unquote
 MAX_QUERIES = 12  # every public page
 PUBLIC_P95_MS = 100  # uncached public pages
 ADMIN_P95_MS = 300
-UNCACHED_SHARE = 0.15  # of the bare view's throughput
+# Uncached throughput as a share of the bare view's: issue 6 ended blocked on
+# it (a page rendered without the cache costs 10-60 ms of CPU, the bare view
+# well under 1 ms). It is measured and marked, not counted as broken.
+UNCACHED_SHARE = 0.15
 CACHED_SHARE = 0.50
 EXPORT_TIMES_COPY = 3
 EXPORT_PEAK_MB = 150
 
 BROKEN = "✗"
+BLOCKED = "(blocked)"
 
 
 @dataclass
@@ -44,14 +48,18 @@ class Page:
         if self.group == "public":
             if self.queries is not None and self.queries > MAX_QUERIES:
                 out["queries"] = f"≤ {MAX_QUERIES} queries"
-            share = CACHED_SHARE if self.cached else UNCACHED_SHARE
-            if self.share is not None and self.share < share:
-                out["share"] = f"≥ {share:.0%} of hello's throughput"
+            if self.cached and self.share is not None and self.share < CACHED_SHARE:
+                out["share"] = f"≥ {CACHED_SHARE:.0%} of hello's throughput"
             if not self.cached and self.p95_ms is not None and self.p95_ms >= PUBLIC_P95_MS:
                 out["p95"] = f"p95 < {PUBLIC_P95_MS} ms"
         if self.group == "admin" and self.p95_ms is not None and self.p95_ms >= ADMIN_P95_MS:
             out["p95"] = f"p95 < {ADMIN_P95_MS} ms"
         return out
+
+    def blocked(self):
+        """Whether the page misses the uncached share, the budget issue 6 ended blocked on."""
+        uncached = self.group == "public" and not self.cached
+        return uncached and self.share is not None and self.share < UNCACHED_SHARE
 
 
 @dataclass
@@ -110,6 +118,14 @@ class Report:
             out += ["", *(f"- {line}" for line in failures)]
         else:
             out.append("Every budget held.")
+        blocked = [page.name for page in self.pages if page.blocked()]
+        if blocked:
+            out += [
+                "",
+                f"Uncached throughput under {UNCACHED_SHARE:.0%} of hello's, marked {BLOCKED} "
+                f"(issue 6 ended blocked on that budget; not counted as broken): "
+                f"{', '.join(blocked)}.",
+            ]
         return "\n".join(out) + "\n"
 
 
@@ -120,10 +136,12 @@ def number(value, digits=0, broken=False):
     return f"**{text}** {BROKEN}" if broken else text
 
 
-def percent(share, broken=False):
+def percent(share, broken=False, blocked=False):
     if share is None:
         return "–"
-    return f"**{share:.0%}** {BROKEN}" if broken else f"{share:.0%}"
+    if broken:
+        return f"**{share:.0%}** {BROKEN}"
+    return f"{share:.0%} {BLOCKED}" if blocked else f"{share:.0%}"
 
 
 def pages_table(pages):
@@ -147,7 +165,7 @@ def pages_table(pages):
             f"| {number(page.queries, broken='queries' in broken)} "
             f"| {number(page.p50_ms, 1)} | {number(page.p95_ms, 1, 'p95' in broken)} "
             f"| {number(page.rps)} "
-            f"| {percent(page.share, 'share' in broken)} | {latency} |"
+            f"| {percent(page.share, 'share' in broken, page.blocked())} | {latency} |"
         )
     return rows
 

@@ -177,7 +177,8 @@ class Command(BaseCommand):
             "process's memory first, "
             f"PUBLIC_PAGE_CACHE_SECONDS={CACHE_SECONDS}); admin lists are never cached.",
             f"- Budgets: public pages ≤ {budget.MAX_QUERIES} queries; uncached p95 < "
-            f"{budget.PUBLIC_P95_MS} ms and ≥ {budget.UNCACHED_SHARE:.0%} of hello; cached ≥ "
+            f"{budget.PUBLIC_P95_MS} ms (and ≥ {budget.UNCACHED_SHARE:.0%} of hello, on which "
+            f"issue 6 ended blocked: marked {budget.BLOCKED}, not failing); cached ≥ "
             f"{budget.CACHED_SHARE:.0%} of hello; admin lists p95 < {budget.ADMIN_P95_MS} ms; "
             f"CSV export ≤ {budget.EXPORT_TIMES_COPY}× COPY's time and < "
             f"{budget.EXPORT_PEAK_MB} MB peak memory.",
