@@ -160,9 +160,14 @@ class B2BMeetingFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     buyer = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.FOREIGN_BUYER)
     seller = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.MSME)
-    starts_at = factory.LazyFunction(
-        lambda: (
-            timezone.now().replace(minute=0, second=0, microsecond=0) + datetime.timedelta(days=30)
+    # At ten on the event's first day, in the portal's time zone: a time taken
+    # from the clock fell on the day before the event's late in the UTC evening.
+    starts_at = factory.LazyAttribute(
+        lambda meeting: timezone.make_aware(
+            datetime.datetime.combine(
+                meeting.event.start_date or timezone.localdate() + datetime.timedelta(days=30),
+                datetime.time(10),
+            )
         )
     )
 
