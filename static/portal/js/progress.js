@@ -3,8 +3,8 @@
 // address in the box's data-progress-url, its <progress> bar moved, its status
 // (an element with data-job-status) rewritten, as when the worker takes a
 // queued job up, and the page reloaded once the job has finished, to show its
-// results. Without
-// JavaScript the page refreshes itself, or its own refresh link does.
+// results. Without JavaScript the page refreshes itself, or its own refresh
+// link does.
 document.addEventListener("DOMContentLoaded", () => {
   const box = document.querySelector("[data-progress-url]");
   if (!box) {
