@@ -4,6 +4,10 @@ PostgreSQL database, is killed (SIGKILL) while it imports a spreadsheet; the
 broker hands the unacknowledged task to a second worker after its visibility
 timeout (3 seconds here, looked for every second), which imports every row once.
 
+The test holds the firms' table locked against writes until the first worker
+waits on it, and kills it then: caught inside its import however fast the
+machine (a sleep before the kill let a fast one finish all its rows first).
+
 Needs PostgreSQL (the worker is another process, which SQLite's in-memory
 test database cannot be shared with) and Redis (skipped without, saying why;
 a failure under CI).
@@ -14,7 +18,7 @@ import time
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import connection, transaction
 
 from backoffice.tasks import run_job
 from devtools.worker import start
@@ -44,6 +48,16 @@ def wait_for(condition, seconds):
     return False
 
 
+def waits_on_firms():
+    """Whether another session waits for a lock on the firms' table (the worker, to write)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = %s::regclass",
+            [Organisation._meta.db_table],
+        )
+        return cursor.fetchone()[0] > 0
+
+
 def status(job):
     job.refresh_from_db()
     return job.status
@@ -66,11 +80,14 @@ def test_an_import_whose_worker_is_killed_is_done_once_by_the_next(broker, jobs_
     first = worker(broker, tmp_path)
     second = None
     try:
-        run_job.delay(job.pk)
-        assert wait_for(lambda: status(job) == "running", 60), "the first worker never started"
-        time.sleep(1.5)  # well into its rows
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(f"LOCK TABLE {Organisation._meta.db_table} IN SHARE MODE")
+            run_job.delay(job.pk)
+            assert wait_for(lambda: status(job) == "running", 60), "the first worker never started"
+            assert wait_for(waits_on_firms, 60), "the first worker never came to write a firm"
+            first.send_signal(signal.SIGKILL)
+            first.wait(10)
         assert status(job) == "running"
         assert Organisation.objects.count() == 0  # its transaction died with it
 
